@@ -1,0 +1,52 @@
+# Onderdak — the two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install lint format openapi openapi-check check-deploy browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up the embedded database with the region and demo users, and serve on 127.0.0.1:$${PORT:-8000}.
+demo: $(STAMP)
+	$(BIN)/onderdak demo
+
+## Make sure a Chromium is there: Debian's package when root, else Playwright's own download.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/playwright install chromium; fi
+
+## The whole suite (unit, property, API, browser with axe-core) on the database in DATABASE_URL.
+test: $(STAMP) browser
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/onderdak makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+openapi: $(STAMP)
+	$(BIN)/onderdak spectacular --file openapi.yaml --validate --fail-on-warn
+
+openapi-check: $(STAMP)
+	$(BIN)/onderdak spectacular --file var/openapi.check.yaml --validate --fail-on-warn
+	diff -u openapi.yaml var/openapi.check.yaml && echo "openapi.yaml is up to date"
+
+check-deploy: $(STAMP)
+	ONDERDAK_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ONDERDAK_ALLOWED_HOSTS=onderdak.example.nl \
+	  $(BIN)/onderdak check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -1,0 +1,14 @@
+"""Permissions of the accounts app, per action."""
+
+import rules
+
+from onderdak.accounts.predicates import is_administrator, is_member
+
+rules.add_perm("accounts", is_administrator)
+rules.add_perm("accounts.view_own_profile", is_member)
+rules.add_perm("accounts.view_user", is_administrator)
+rules.add_perm("accounts.add_user", is_administrator)
+rules.add_perm("accounts.change_user", is_administrator)
+rules.add_perm("accounts.view_membership", is_administrator)
+rules.add_perm("accounts.add_membership", is_administrator)
+rules.add_perm("accounts.change_membership", is_administrator)

@@ -1,0 +1,41 @@
+import json
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from onderdak.accounts.models import Role
+from onderdak.accounts.services import demo_users_load
+from onderdak.region.services import DATA_DIR
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up the demo: migrate the database, load the region and one demo user per role, "
+        "then serve on 127.0.0.1:$PORT (default 8000)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Do everything but serve.")
+        parser.add_argument("--region", default="holland-rijnland", help="Bundled region folder.")
+
+    def handle(self, *args, no_serve: bool, region: str, **options):
+        if not settings.DEMO:
+            raise CommandError("Demo mode is off (ONDERDAK_DEMO=false): refusing demo accounts.")
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_region", str(DATA_DIR / region), stdout=self.stdout)
+        entries = json.loads((DATA_DIR / region / "demo-users.json").read_text(encoding="utf-8"))
+        accounts = demo_users_load(entries=entries, password=settings.DEMO_PASSWORD)
+        self._print_accounts(accounts)
+        if not no_serve:
+            address = f"127.0.0.1:{settings.DEMO_PORT}"
+            self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
+            call_command("runserver", address, use_reloader=False)
+
+    def _print_accounts(self, accounts) -> None:
+        self.stdout.write("Demo accounts (fictitious people; password for all: "
+                          f"{settings.DEMO_PASSWORD}):")
+        for account in accounts:
+            role = Role(account.role).label
+            self.stdout.write(f"  {account.username:<18} {role} — {account.organisation}")

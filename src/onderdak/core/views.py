@@ -1,0 +1,129 @@
+"""Home page, health check, error pages and the thin-view helpers every app uses."""
+
+import datetime
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from onderdak.accounts import selectors as account_selectors
+from onderdak.accounts.models import Role
+from onderdak.audit import selectors as audit_selectors
+from onderdak.core.api.exceptions import error_body
+from onderdak.core.errors import DomainError
+from onderdak.region import selectors as region_selectors
+from onderdak.region.models import OrganisationKind
+
+
+class RulesPermissionMixin(PermissionRequiredMixin):
+    """Anonymous users go to the login page; members without the permission get a 403 page."""
+
+    def handle_no_permission(self):
+        self.raise_exception = self.request.user.is_authenticated
+        return super().handle_no_permission()
+
+
+class ServiceFormMixin:
+    """A form view whose write goes through a service.
+
+    Subclasses implement ``perform(form)``, which calls the service and returns the saved object.
+    A ``DomainError`` from the service is shown on the form; nothing is half-saved because every
+    service runs in one transaction.
+    """
+
+    def form_valid(self, form):
+        try:
+            self.object = self.perform(form)
+        except DomainError as error:
+            attach_domain_error(form, error)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+def attach_domain_error(form, error: DomainError) -> None:
+    if not error.fields:
+        form.add_error(None, str(error.message))
+    for name, messages in error.fields.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """What needs this user today, per role; every figure links to the list behind it."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = user.active_memberships
+        context["region"] = account_selectors.region_for_user(user)
+        if user.has_role(Role.ADMINISTRATOR):
+            context["user_counts"] = account_selectors.user_counts()
+        if user.has_perm("auditlog.view_logentry"):
+            context["audit_since"] = timezone.localdate() - datetime.timedelta(days=1)
+            context["audit_counts"] = audit_selectors.counts_since(since=context["audit_since"])
+        if context["region"]:
+            counts = region_selectors.organisation_counts(region=context["region"])
+            context["organisation_counts"] = [
+                (kind, label, counts.get(kind, 0)) for kind, label in OrganisationKind.choices
+            ]
+        return context
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness and database state, for load balancers and monitoring. No personal data."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any database failure means "unavailable"
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return JsonResponse(
+        {"status": "ok" if status == 200 else "error", "database": database}, status=status
+    )
+
+
+def _wants_json(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _error_page(request, status: int, code: str, message: str, template: str):
+    if _wants_json(request):
+        return JsonResponse(error_body(code, message), status=status)
+    return render(request, template, {"message": message}, status=status)
+
+
+def page_not_found(request, exception=None):
+    return _error_page(
+        request, 404, "not_found", _("The requested item does not exist."), "core/404.html"
+    )
+
+
+def permission_denied(request, exception=None):
+    return _error_page(
+        request, 403, "permission_denied", _("You do not have permission to do this."),
+        "core/403.html",
+    )
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, 400, "bad_request", _("The request is not valid."), "core/400.html")
+
+
+def server_error(request):
+    return _error_page(
+        request, 500, "server_error", _("Something went wrong on our side; please try again."),
+        "core/500.html",
+    )

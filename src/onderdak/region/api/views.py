@@ -1,0 +1,98 @@
+"""Region API: reference data for every member; organisations and population writable by the
+regional coordinator and the administrator. Writes go through the same services as the pages."""
+
+from django.utils.functional import cached_property
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from onderdak.accounts.selectors import region_for_user
+from onderdak.region import selectors, services
+from onderdak.region.api import serializers
+from onderdak.region.api.filters import OrganisationFilter
+
+READ = {"list", "retrieve"}
+
+
+class RegionScopedViewSet(viewsets.GenericViewSet):
+    @cached_property
+    def region(self):
+        return region_for_user(self.request.user)
+
+
+class SubregionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    serializer_class = serializers.SubregionSerializer
+    permission_rules = dict.fromkeys(READ, "region.view_subregion")
+
+    def get_queryset(self):
+        return selectors.subregion_list(region=self.region)
+
+
+class MunicipalityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    lookup_field = "cbs_code"
+    permission_rules = {
+        **dict.fromkeys(READ, "region.view_municipality"),
+        "population_figures": "region.add_populationfigure",
+    }
+
+    def get_queryset(self):
+        qs = selectors.municipality_list(region=self.region)
+        if self.action == "retrieve":
+            return qs.prefetch_related("population_figures")
+        return qs.defer("boundary")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.MunicipalityDetailSerializer
+        if self.action == "population_figures":
+            return serializers.PopulationFigureSerializer
+        return serializers.MunicipalitySerializer
+
+    @action(detail=True, methods=["post"], url_path="population-figures")
+    def population_figures(self, request, cbs_code=None):
+        """Record a newer population figure for this municipality, with its source."""
+        municipality = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        figure = services.population_figure_record(
+            municipality=municipality, **serializer.validated_data
+        )
+        return Response(self.get_serializer(figure).data, status=status.HTTP_201_CREATED)
+
+
+class OrganisationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    RegionScopedViewSet,
+):
+    serializer_class = serializers.OrganisationSerializer
+    filterset_class = OrganisationFilter
+    permission_rules = {
+        **dict.fromkeys(READ, "region.view_organisation"),
+        "create": "region.add_organisation",
+        "update": "region.change_organisation",
+        "partial_update": "region.change_organisation",
+    }
+
+    def get_queryset(self):
+        return selectors.organisation_list(region=self.region, active_only=False)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.organisation_create(
+            region=self.region, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.organisation_update(
+            organisation=serializer.instance, **serializer.validated_data
+        )
+
+
+class GovernanceBodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    serializer_class = serializers.GovernanceBodySerializer
+    permission_rules = dict.fromkeys(READ, "region.view_governancebody")
+
+    def get_queryset(self):
+        return selectors.governance_body_list(region=self.region)
