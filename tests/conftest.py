@@ -15,9 +15,23 @@ REGION_DIR = DATA_DIR / "holland-rijnland"
 ALL_ROLES = list(Role.values)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the region once into the test database; tests roll back to this state."""
+    with django_db_blocker.unblock():
+        region_load(directory=REGION_DIR)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 with a million rounds is right for production and needless in tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def region(db) -> Region:
-    """The bundled region (13 municipalities, 44 organisations), loaded once per test database."""
+    """The bundled region (13 municipalities, 44 organisations). A test that flushed the
+    database (live server) loads it again."""
     return Region.objects.filter(slug="holland-rijnland").first() or region_load(
         directory=REGION_DIR
     ).region

@@ -8,7 +8,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 SRC_DIR = Path(__file__).resolve().parent
@@ -24,12 +23,11 @@ DEMO_PORT = env.int("PORT", default=8000)
 DEMO_PASSWORD = env.str("ONDERDAK_DEMO_PASSWORD", default="demo-onderdak-2026")
 VAR_DIR = Path(env.str("ONDERDAK_VAR_DIR", default=str(BASE_DIR / "var")))
 
-_INSECURE_KEY = "onderdak-insecure-development-key-never-use-in-production-0123456789"
-SECRET_KEY = env.str("ONDERDAK_SECRET_KEY", default=_INSECURE_KEY if (DEBUG or DEMO) else "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "ONDERDAK_SECRET_KEY is required outside demo and debug mode (see README, Configuratie)."
-    )
+#: Used only where no key is set: management commands work, but serving refuses it outside demo
+#: and debug mode (see ``wsgi.py`` and the ``onderdak.E001`` check).
+INSECURE_KEY = "onderdak-insecure-development-key-never-use-in-production-0123456789"
+SECRET_KEY = env.str("ONDERDAK_SECRET_KEY", default=INSECURE_KEY)
+SECRET_KEY_MISSING = SECRET_KEY == INSECURE_KEY and not (DEBUG or DEMO)
 
 ALLOWED_HOSTS = env.list("ONDERDAK_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("ONDERDAK_CSRF_TRUSTED_ORIGINS", default=[])
@@ -85,6 +83,7 @@ WSGI_APPLICATION = "onderdak.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 
 FORM_RENDERER = "onderdak.core.forms.FormRenderer"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 TEMPLATES = [
     {

@@ -2,8 +2,15 @@
 
 import os
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onderdak.settings")
 
 application = get_wsgi_application()
+
+if settings.SECRET_KEY_MISSING:
+    raise ImproperlyConfigured(
+        "ONDERDAK_SECRET_KEY is required outside demo and debug mode (see README, Configuratie)."
+    )

@@ -99,7 +99,9 @@ class Membership(models.Model):
         ordering = ["user", "organisation", "role"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation", "role"], name="membership_unique_role"
+                fields=["user", "organisation", "role"],
+                name="membership_unique_role",
+                violation_error_message=_("This user already has this role here."),
             ),
         ]
 

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     name = "onderdak.core"
     label = "core"
 
+    def ready(self) -> None:
+        from onderdak.core import checks  # noqa: F401 - registers the system checks
+
 
 class OnderdakAdminConfig(admin_apps.AdminConfig):
     """The admin with Onderdak's site: open to the administrator and coordinator roles only."""

@@ -45,7 +45,11 @@ class Subregion(models.Model):
         verbose_name_plural = _("subregions")
         ordering = ["region", "position", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "slug"], name="subregion_unique_slug"),
+            models.UniqueConstraint(
+                fields=["region", "slug"],
+                name="subregion_unique_slug",
+                violation_error_message=_("A subregion with this slug already exists."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -100,7 +104,9 @@ class PopulationFigure(models.Model):
         ordering = ["municipality", "-reference_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["municipality", "reference_date"], name="population_one_per_date"
+                fields=["municipality", "reference_date"],
+                name="population_one_per_date",
+                violation_error_message=_("There is already a figure for this date."),
             ),
         ]
 
@@ -138,7 +144,11 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="organisation_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="organisation_unique_name",
+                violation_error_message=_("An organisation with this name already exists."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -169,7 +179,11 @@ class GovernanceBody(models.Model):
         verbose_name_plural = _("governance bodies")
         ordering = ["region", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="governance_unique_name"),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="governance_unique_name",
+                violation_error_message=_("A governance body with this name already exists."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -143,10 +143,16 @@ def organisation_create(
     name: str,
     municipality: Municipality | None = None,
     website: str = "",
+    is_active: bool = True,
 ) -> Organisation:
     _check_municipality_in_region(region, municipality)
     organisation = Organisation(
-        region=region, kind=kind, name=name, municipality=municipality, website=website
+        region=region,
+        kind=kind,
+        name=name,
+        municipality=municipality,
+        website=website,
+        is_active=is_active,
     )
     return save_validated(organisation)
 

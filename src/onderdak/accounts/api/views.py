@@ -10,16 +10,14 @@ from rest_framework.views import APIView
 
 from onderdak.accounts import services
 from onderdak.accounts.api import serializers
+from onderdak.accounts.api.authentication import TokenAuthentication
 
 
 class TokenView(APIView):
     """``POST`` username, password and (where 2FA is on) the TOTP code for an expiring token;
     ``DELETE`` with the token to revoke it."""
 
-    def get_authenticators(self):
-        if self.request.method == "POST":
-            return []
-        return super().get_authenticators()
+    authentication_classes = [TokenAuthentication]
 
     def get_permissions(self):
         if self.request.method == "POST":

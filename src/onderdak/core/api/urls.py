@@ -1,11 +1,21 @@
-"""``/api/v1/``: every app's API routes, plus the schema and its Swagger UI (local assets)."""
+"""``/api/v1/``: every app's API routes, plus the schema and its Swagger UI (local assets).
+
+The schema and its documentation hold no data, so they are public like the source code.
+"""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import AllowAny
+
+PUBLIC = {"permission_classes": [AllowAny], "authentication_classes": []}
 
 urlpatterns = [
     path("v1/", include("onderdak.accounts.api.urls")),
     path("v1/", include("onderdak.region.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema", **PUBLIC),
+        name="swagger-ui",
+    ),
 ]

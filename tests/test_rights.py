@@ -1,0 +1,176 @@
+"""Every role's rights on every page and endpoint: a table generated from the URL configuration.
+
+``RULES`` names, for every URL of the project, who may use it. A URL that is missing from the
+table fails ``test_every_url_is_in_the_table``, so a new page or endpoint cannot slip through
+without its rights being declared and tested. The cases are the product of the table and every
+role, plus an anonymous visitor and a member without a role.
+"""
+
+from dataclasses import dataclass, field
+from itertools import count
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from onderdak.accounts.models import Role
+from onderdak.region.models import Organisation
+from tests.conftest import verify_second_factor
+
+EVERYONE = frozenset(Role.values)
+COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
+ADMIN = frozenset({Role.ADMINISTRATOR})
+ANONYMOUS = "anonymous"
+NO_ROLE = "no_role"
+CALLERS = [*Role.values, NO_ROLE, ANONYMOUS]
+_unique = count()
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way to call a URL: ``method`` with ``data``; ``allowed`` roles get ``ok``."""
+
+    allowed: frozenset
+    method: str = "get"
+    ok: int = 200
+    data: dict = field(default_factory=dict)
+    api: bool = False
+    public: bool = False
+
+
+def organisation_payload():
+    return {"name": f"Organisatie {next(_unique)}", "kind": "care_provider"}
+
+
+def population_payload():
+    return {
+        "reference_date": f"{2030 + next(_unique) % 60}-01-01",
+        "population": 1000,
+        "source_url": "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/03759ned",
+    }
+
+
+#: URL name → the cases that exercise it. ``None`` marks a URL tested elsewhere, with the reason.
+RULES: dict[str, list[Case] | str] = {
+    "core:home": [Case(EVERYONE | {NO_ROLE})],
+    "healthz": [Case(EVERYONE, public=True)],
+    "region:overview": [Case(EVERYONE)],
+    "region:municipality_detail": [Case(EVERYONE)],
+    "region:organisation_list": [Case(EVERYONE)],
+    "region:governance": [Case(EVERYONE)],
+    "region:organisation_create": [
+        Case(COORDINATION),
+        Case(COORDINATION, "post", 302, {"data": organisation_payload}),
+    ],
+    "region:organisation_update": [
+        Case(COORDINATION),
+        Case(COORDINATION, "post", 302, {"data": organisation_payload}),
+    ],
+    "region:population_create": [
+        Case(COORDINATION),
+        Case(COORDINATION, "post", 302, {"data": population_payload}),
+    ],
+    "audit:search": [Case(COORDINATION)],
+    "accounts:profile": [Case(EVERYONE)],
+    "accounts:user_list": [Case(ADMIN)],
+    "accounts:user_detail": [Case(ADMIN)],
+    "accounts:login": "public login page; tests/accounts/test_login.py",
+    "accounts:logout": "POST only; tests/accounts/test_login.py",
+    "accounts:second_factor": "second-factor flow; tests/accounts/test_second_factor.py",
+    "accounts:second_factor_setup": "second-factor flow; tests/accounts/test_second_factor.py",
+    "set_language": "language switch for anyone; tests/core/test_i18n.py",
+    "schema": [Case(EVERYONE, public=True, api=True)],
+    "swagger-ui": [Case(EVERYONE, public=True)],
+    "auth-token": "token issuing; tests/accounts/test_api_token.py",
+    "me": [Case(EVERYONE, api=True)],
+    "subregion-list": [Case(EVERYONE, api=True)],
+    "subregion-detail": [Case(EVERYONE, api=True)],
+    "municipality-list": [Case(EVERYONE, api=True)],
+    "municipality-detail": [Case(EVERYONE, api=True)],
+    "municipality-population-figures": [
+        Case(COORDINATION, "post", 201, {"data": population_payload}, api=True)
+    ],
+    "organisation-list": [
+        Case(EVERYONE, api=True),
+        Case(COORDINATION, "post", 201, {"data": organisation_payload}, api=True),
+    ],
+    "organisation-detail": [
+        Case(EVERYONE, api=True),
+        Case(COORDINATION, "patch", 200, {"data": organisation_payload}, api=True),
+    ],
+    "governance-body-list": [Case(EVERYONE, api=True)],
+    "governance-body-detail": [Case(EVERYONE, api=True)],
+}
+
+
+def _walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # the Django admin: tests/core/test_admin.py
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def project_url_names() -> set[str]:
+    return {name for name in _walk(get_resolver().url_patterns) if "format" not in name}
+
+
+def test_every_url_is_in_the_table():
+    assert project_url_names() == set(RULES)
+
+
+def _url(name: str, user_pk: int) -> str:
+    organisation = Organisation.objects.filter(kind="care_provider").order_by("pk").first()
+    arguments = {
+        "region:municipality_detail": ["GM0546"],
+        "region:population_create": ["GM0546"],
+        "region:organisation_update": [organisation.pk],
+        "accounts:user_detail": [user_pk],
+        "subregion-detail": [organisation.region.subregions.first().pk],
+        "municipality-detail": ["GM0546"],
+        "municipality-population-figures": ["GM0546"],
+        "organisation-detail": [organisation.pk],
+        "governance-body-detail": [organisation.region.governance_bodies.first().pk],
+    }
+    return reverse(name, args=arguments.get(name, []))
+
+
+CASES = [
+    pytest.param(name, index, caller, id=f"{name}-{case.method}-{caller}")
+    for name, cases in RULES.items()
+    if isinstance(cases, list)
+    for index, case in enumerate(cases)
+    for caller in CALLERS
+]
+
+
+def _expected(case: Case, caller: str) -> set[int]:
+    if case.public and case.method == "get":
+        return {case.ok}
+    if caller == ANONYMOUS:
+        return {401} if case.api else {302}
+    return {case.ok} if caller in case.allowed else {403}
+
+
+def _client_for(caller, client, api_client, make_member, api):
+    chosen = api_client if api else client
+    if caller == ANONYMOUS:
+        return chosen
+    user = make_member(Role.CARE_WORKER if caller == NO_ROLE else caller)
+    if caller == NO_ROLE:
+        user.memberships.update(is_active=False)
+    verify_second_factor(chosen, user)
+    return chosen
+
+
+@pytest.mark.parametrize(("name", "index", "caller"), CASES)
+def test_rights(name, index, caller, region, client, api_client, make_member, admin_user):
+    case = RULES[name][index]
+    http = _client_for(caller, client, api_client, make_member, case.api)
+    data = case.data.get("data", dict)()
+    call = getattr(http, case.method)
+    url = _url(name, admin_user.pk)
+    response = call(url, data, format="json") if case.api else call(url, data)
+    assert response.status_code in _expected(case, caller), response.content[:300]
