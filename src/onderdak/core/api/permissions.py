@@ -16,6 +16,8 @@ def rule_for(view) -> str | None:
 
 class ActionPermission(BasePermission):
     def has_permission(self, request, view) -> bool:
+        if request.method not in view.allowed_methods:
+            return True  # let DRF answer 405 Method Not Allowed rather than 403
         if not (request.user and request.user.is_authenticated):
             return False
         rule = rule_for(view)
