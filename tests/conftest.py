@@ -32,9 +32,10 @@ def _fast_password_hashing(settings):
 def region(db) -> Region:
     """The bundled region (13 municipalities, 44 organisations). A test that flushed the
     database (live server) loads it again."""
-    return Region.objects.filter(slug="holland-rijnland").first() or region_load(
-        directory=REGION_DIR
-    ).region
+    return (
+        Region.objects.filter(slug="holland-rijnland").first()
+        or region_load(directory=REGION_DIR).region
+    )
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""factory_boy factories; roles are traits so a test says what it needs: ``UserFactory(care_worker=True)``."""
+"""factory_boy factories, and ``member(role)`` for a user with one membership in a role."""
 
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from onderdak.accounts.models import Role
-from tests.accounts.helpers import current_code, token_client
+from tests.accounts.helpers import token_client
 from tests.factories import TEST_PASSWORD, totp_device
 
 
@@ -40,7 +40,12 @@ def test_aggregate_roles_get_a_token_with_password_only(region, make_member, api
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"username": "x"}, {"username": "x" * 151, "password": "y"}, {"username": 5, "password": []}],
+    [
+        {},
+        {"username": "x"},
+        {"username": "x" * 151, "password": "y"},
+        {"username": 5, "password": []},
+    ],
 )
 def test_malformed_token_requests_get_field_errors(api_client, body, db):
     response = api_client.post(reverse("auth-token"), body, format="json")
@@ -66,3 +71,20 @@ def test_token_user_who_lost_demo_mode_is_refused(region, make_member, api_clien
     client = token_client(api_client, make_member(Role.POLICY_OFFICER, is_demo=True))
     settings.DEMO = False
     assert client.get(reverse("me")).status_code == 401
+
+
+def test_too_many_failures_lock_the_token_endpoint_in_the_error_shape(
+    region, make_member, api_client, settings
+):
+    user = make_member(Role.POLICY_OFFICER)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        ask_token(api_client, user.username, "wrong-password-123")
+    response = ask_token(api_client, user.username)
+    assert response.status_code == 429
+    assert response.json()["code"] == "locked_out"
+
+
+def test_live_tokens_per_user_are_limited(region, make_member, api_client, settings):
+    settings.REST_KNOX = {**settings.REST_KNOX, "TOKEN_LIMIT_PER_USER": 2}
+    user = make_member(Role.POLICY_OFFICER)
+    assert [ask_token(api_client, user.username).status_code for _ in range(3)] == [201, 201, 409]

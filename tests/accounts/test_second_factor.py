@@ -67,7 +67,9 @@ def test_without_a_device_the_user_sets_one_up_first(region, make_member, client
     page = client.get(reverse("accounts:second_factor_setup"))
     assert b"<svg" in page.content
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert client.post(reverse("accounts:second_factor_setup"), {"token": "000000"}).status_code == 200
+    assert (
+        client.post(reverse("accounts:second_factor_setup"), {"token": "000000"}).status_code == 200
+    )
     response = client.post(reverse("accounts:second_factor_setup"), {"token": current_code(device)})
     assert response.url == reverse("core:home")
     device.refresh_from_db()

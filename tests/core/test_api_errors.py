@@ -23,21 +23,25 @@ BAD_BODIES = [
     pytest.param({"name": "x" * 151, "kind": "care_provider"}, "name", id="too-long"),
     pytest.param({"name": "Ok", "kind": "bakery"}, "kind", id="unknown-choice"),
     pytest.param({"name": ["a"], "kind": "care_provider"}, "name", id="wrong-type"),
-    pytest.param({"name": "Ok", "kind": "care_provider", "is_active": "maybe"}, "is_active",
-                 id="wrong-boolean"),
-    pytest.param({"name": "Ok", "kind": "care_provider", "municipality": "GM9999"},
-                 "municipality", id="unknown-municipality"),
-    pytest.param({"name": "Ok", "kind": "care_provider", "website": "nope"}, "website",
-                 id="bad-url"),
-    pytest.param({"name": "De Brug", "kind": "care_provider"}, "non_field_errors",
-                 id="duplicate"),
+    pytest.param(
+        {"name": "Ok", "kind": "care_provider", "is_active": "maybe"},
+        "is_active",
+        id="wrong-boolean",
+    ),
+    pytest.param(
+        {"name": "Ok", "kind": "care_provider", "municipality": "GM9999"},
+        "municipality",
+        id="unknown-municipality",
+    ),
+    pytest.param(
+        {"name": "Ok", "kind": "care_provider", "website": "nope"}, "website", id="bad-url"
+    ),
+    pytest.param({"name": "De Brug", "kind": "care_provider"}, "non_field_errors", id="duplicate"),
 ]
 
 
 @pytest.mark.parametrize(("body", "field"), BAD_BODIES)
-def test_bad_input_gives_400_with_field_errors_and_writes_nothing(
-    coordinator_api, body, field
-):
+def test_bad_input_gives_400_with_field_errors_and_writes_nothing(coordinator_api, body, field):
     before = Organisation.objects.count()
     response = coordinator_api.post(organisations_url(), body, format="json")
     assert response.status_code == 400
@@ -76,8 +80,9 @@ def test_wrong_method_gives_405(coordinator_api):
     assert set(response.json()) == SHAPE
 
 
-def test_unauthenticated_gives_401_and_forbidden_gives_403(region, make_member, api_client,
-                                                          api_login):
+def test_unauthenticated_gives_401_and_forbidden_gives_403(
+    region, make_member, api_client, api_login
+):
     assert api_client.get(organisations_url()).json()["code"] == "not_authenticated"
     reader = api_login(make_member(Role.GOVERNANCE_READER))
     response = reader.post(organisations_url(), {"name": "x", "kind": "care_provider"})
@@ -91,12 +96,12 @@ def test_bad_filter_value_gives_400(coordinator_api):
     assert "kind" in response.json()["fields"]
 
 
-@pytest.mark.parametrize(
-    ("language", "word"), [("nl", "ongeldig"), ("en", "not valid")]
-)
+@pytest.mark.parametrize(("language", "word"), [("nl", "ongeldig"), ("en", "not valid")])
 def test_messages_are_in_the_requests_language(coordinator_api, language, word):
     response = coordinator_api.post(
-        organisations_url(), {"kind": "care_provider"}, format="json",
+        organisations_url(),
+        {"kind": "care_provider"},
+        format="json",
         HTTP_ACCEPT_LANGUAGE=language,
     )
     assert word in response.json()["message"].lower()

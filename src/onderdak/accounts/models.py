@@ -1,4 +1,4 @@
-"""Users and memberships: a membership is user × organisation × role (DESIGN.md §3)."""
+"""Users and memberships: a membership joins a user, an organisation and a role (DESIGN.md §3)."""
 
 from functools import cached_property
 
@@ -115,6 +115,9 @@ class Membership(models.Model):
             raise ValidationError(
                 {
                     "organisation": _("A %(role)s cannot belong to a %(kind)s.")
-                    % {"role": self.get_role_display(), "kind": self.organisation.get_kind_display()}
+                    % {
+                        "role": self.get_role_display(),
+                        "kind": self.organisation.get_kind_display(),
+                    }
                 }
             )

@@ -1,4 +1,4 @@
-"""Predicates for ``rules``: the building blocks every app's ``rules.py`` declares permissions with."""
+"""Predicates for ``rules``: what every app's ``rules.py`` declares its permissions with."""
 
 import rules
 

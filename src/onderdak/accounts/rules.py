@@ -12,3 +12,9 @@ rules.add_perm("accounts.change_user", is_administrator)
 rules.add_perm("accounts.view_membership", is_administrator)
 rules.add_perm("accounts.add_membership", is_administrator)
 rules.add_perm("accounts.change_membership", is_administrator)
+
+# A lost authenticator app: the administrator removes the device; at the next login the user
+# links a new one. Removal is in the audit trail like any other change.
+rules.add_perm("otp_totp", is_administrator)
+rules.add_perm("otp_totp.view_totpdevice", is_administrator)
+rules.add_perm("otp_totp.delete_totpdevice", is_administrator)

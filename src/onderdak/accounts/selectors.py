@@ -21,7 +21,9 @@ def user_list(*, query: str = "", without_role: bool = False) -> QuerySet[User]:
     qs = User.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
     if query:
         qs = qs.filter(
-            Q(username__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
+            Q(username__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
         )
     if without_role:
         qs = qs.filter(memberships__isnull=True)
@@ -33,7 +35,5 @@ def user_counts() -> dict[str, int]:
     return User.objects.aggregate(
         users=Count("pk", filter=Q(is_active=True), distinct=True),
         active_memberships=Count("memberships", filter=Q(memberships__is_active=True)),
-        without_role=Count(
-            "pk", filter=Q(is_active=True, memberships__isnull=True), distinct=True
-        ),
+        without_role=Count("pk", filter=Q(is_active=True, memberships__isnull=True), distinct=True),
     )

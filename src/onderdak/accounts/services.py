@@ -8,13 +8,14 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
 from onderdak.accounts.models import Membership, User
-from onderdak.core.errors import DomainError
+from onderdak.core.errors import Conflict, DomainError
 from onderdak.core.validation import save_validated
 from onderdak.region.models import Organisation
 
@@ -101,8 +102,20 @@ def api_token_issue(
             raise AuthenticationError(
                 _("The code is not correct."), fields={"otp_token": [_("The code is not correct.")]}
             )
+    _make_room_for_token(user)
     instance, token = AuthToken.objects.create(user=user)
     return token, instance.expiry
+
+
+def _make_room_for_token(user: User) -> None:
+    """Expired tokens are removed; beyond the limit of live tokens a new one is refused."""
+    AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()
+    limit = settings.REST_KNOX["TOKEN_LIMIT_PER_USER"]
+    if AuthToken.objects.filter(user=user).count() >= limit:
+        raise Conflict(
+            _("You have %(limit)s active tokens; revoke one before asking for another.")
+            % {"limit": limit}
+        )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import qrcode.image.svg
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from onderdak.accounts import selectors, services
 from onderdak.accounts.forms import LoginForm, TokenForm, UserFilterForm
 from onderdak.audit.services import record_access
+from onderdak.core.api.exceptions import error_body
 from onderdak.core.errors import DomainError
 from onderdak.core.views import RulesPermissionMixin, attach_domain_error
 
@@ -153,3 +155,11 @@ class UserDetailView(RulesPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         content_type = ContentType.objects.get_for_model(self.object)
         return super().get_context_data(content_type_id=content_type.pk, **kwargs)
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """What django-axes answers after too many failures: JSON for the API, a page otherwise."""
+    message = _("Too many failed login attempts; try again later.")
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body("locked_out", message), status=429)
+    return render(request, "accounts/locked_out.html", status=429)

@@ -29,7 +29,9 @@ class TrailFilterForm(Form):
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     tot = forms.DateField(
-        label=_("Up to and including"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args, content_types, **kwargs):

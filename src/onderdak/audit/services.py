@@ -1,4 +1,4 @@
-"""Writes to the audit trail that the automatic change log does not cover: reads of personal data."""
+"""Audit entries the automatic change log does not write: reads of personal data."""
 
 from auditlog.signals import accessed
 from django.db import models

@@ -1,4 +1,4 @@
-"""The management screens (Django admin), open to the administrator role only.
+"""The management screens (Django admin), open to the administrator and coordinator roles.
 
 Model admins use ``rules`` object permissions, so the admin obeys the same per-action rules as the
 web pages and the API; its writes reach the audit trail through the same model signals.

@@ -95,7 +95,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         database = "ok"
-    except Exception:  # noqa: BLE001 - any database failure means "unavailable"
+    except Exception:  # any database failure means "unavailable"
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return JsonResponse(
@@ -121,7 +121,10 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None):
     return _error_page(
-        request, 403, "permission_denied", _("You do not have permission to do this."),
+        request,
+        403,
+        "permission_denied",
+        _("You do not have permission to do this."),
         "core/403.html",
     )
 
@@ -132,6 +135,9 @@ def bad_request(request, exception=None):
 
 def server_error(request):
     return _error_page(
-        request, 500, "server_error", _("Something went wrong on our side; please try again."),
+        request,
+        500,
+        "server_error",
+        _("Something went wrong on our side; please try again."),
         "core/500.html",
     )

@@ -85,7 +85,7 @@ class Municipality(models.Model):
 
 
 class PopulationFigure(models.Model):
-    """Population of a municipality on a date, always with its source: never more exact than it is."""
+    """Population of a municipality on a date, with its source: never more exact than it is."""
 
     municipality = models.ForeignKey(
         Municipality,

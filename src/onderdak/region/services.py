@@ -45,7 +45,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 def _load_subregions(region: Region, items: list[dict]) -> dict[str, Subregion]:
     by_name = {}
     for position, item in enumerate(items):
-        subregion, _ = Subregion.objects.update_or_create(
+        subregion, _created = Subregion.objects.update_or_create(
             region=region,
             slug=item["slug"],
             defaults={"name": item["name"], "colour": item["colour"], "position": position},
@@ -61,7 +61,7 @@ def _load_municipalities(
     for row in rows:
         if row["subregion"] not in subregions:
             raise DomainError(_("Unknown subregion %(name)s.") % {"name": row["subregion"]})
-        municipality, _ = Municipality.objects.update_or_create(
+        municipality, _created = Municipality.objects.update_or_create(
             cbs_code=row["cbs_code"],
             defaults={
                 "region": region,
@@ -86,14 +86,17 @@ def _load_organisations(region: Region, rows: list[dict]) -> int:
         Organisation.objects.update_or_create(
             region=region,
             name=row["name"],
-            defaults={"kind": OrganisationKind(row["kind"]), "municipality": municipalities.get(code)},
+            defaults={
+                "kind": OrganisationKind(row["kind"]),
+                "municipality": municipalities.get(code),
+            },
         )
     return len(rows)
 
 
 def _load_governance(region: Region, bodies: list[dict]) -> int:
     for position, item in enumerate(bodies):
-        body, _ = GovernanceBody.objects.update_or_create(
+        body, _created = GovernanceBody.objects.update_or_create(
             region=region,
             name=item["name"],
             defaults={
@@ -120,7 +123,7 @@ def _load_governance(region: Region, bodies: list[dict]) -> int:
 def region_load(*, directory: Path) -> LoadReport:
     """Load (or refresh) a region from its data folder; running it twice changes nothing."""
     meta = _read_json(directory / "region.json")
-    region, _ = Region.objects.update_or_create(
+    region, _created = Region.objects.update_or_create(
         slug=meta["slug"], defaults={"name": meta["name"], "source_note": meta["source_note"]}
     )
     subregions = _load_subregions(region, meta["subregions"])

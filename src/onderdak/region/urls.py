@@ -5,7 +5,11 @@ from onderdak.region import views
 app_name = "region"
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
-    path("gemeenten/<str:cbs_code>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"),
+    path(
+        "gemeenten/<str:cbs_code>/",
+        views.MunicipalityDetailView.as_view(),
+        name="municipality_detail",
+    ),
     path(
         "gemeenten/<str:cbs_code>/inwoners/nieuw/",
         views.PopulationFigureCreateView.as_view(),

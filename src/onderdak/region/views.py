@@ -34,7 +34,9 @@ class OverviewView(RegionMixin, TemplateView):
         context.update(
             region=self.region,
             municipalities=municipalities,
-            map_shapes=[(m, svg.paths[m.cbs_code]) for m in municipalities if m.cbs_code in svg.paths],
+            map_shapes=[
+                (m, svg.paths[m.cbs_code]) for m in municipalities if m.cbs_code in svg.paths
+            ],
             view_box=svg.view_box,
             subregions=list(selectors.subregion_list(region=self.region)),
             organisation_counts=selectors.organisation_counts(region=self.region),
@@ -121,9 +123,7 @@ class PopulationFigureCreateView(RegionMixin, ServiceFormMixin, CreateView):
 
     @cached_property
     def municipality(self) -> Municipality:
-        return get_object_or_404(
-            Municipality, region=self.region, cbs_code=self.kwargs["cbs_code"]
-        )
+        return get_object_or_404(Municipality, region=self.region, cbs_code=self.kwargs["cbs_code"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "municipality": self.municipality}
@@ -149,4 +149,3 @@ class GovernanceView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["bodies"] = selectors.governance_body_list(region=self.region)
         return context
-

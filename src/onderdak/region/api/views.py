@@ -10,32 +10,44 @@ from onderdak.accounts.selectors import region_for_user
 from onderdak.region import selectors, services
 from onderdak.region.api import serializers
 from onderdak.region.api.filters import OrganisationFilter
+from onderdak.region.models import GovernanceBody, Municipality, Organisation, Subregion
 
 READ = {"list", "retrieve"}
 
 
 class RegionScopedViewSet(viewsets.GenericViewSet):
+    """Lists hold only the caller's region. ``scoped_queryset`` is what subclasses implement."""
+
+    model = None
+
     @cached_property
     def region(self):
         return region_for_user(self.request.user)
 
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no caller, no data
+            return self.model.objects.none()
+        return self.scoped_queryset()
+
 
 class SubregionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    model = Subregion
     serializer_class = serializers.SubregionSerializer
     permission_rules = dict.fromkeys(READ, "region.view_subregion")
 
-    def get_queryset(self):
+    def scoped_queryset(self):
         return selectors.subregion_list(region=self.region)
 
 
 class MunicipalityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    model = Municipality
     lookup_field = "cbs_code"
     permission_rules = {
         **dict.fromkeys(READ, "region.view_municipality"),
         "population_figures": "region.add_populationfigure",
     }
 
-    def get_queryset(self):
+    def scoped_queryset(self):
         qs = selectors.municipality_list(region=self.region)
         if self.action == "retrieve":
             return qs.prefetch_related("population_figures")
@@ -67,6 +79,7 @@ class OrganisationViewSet(
     mixins.UpdateModelMixin,
     RegionScopedViewSet,
 ):
+    model = Organisation
     serializer_class = serializers.OrganisationSerializer
     filterset_class = OrganisationFilter
     permission_rules = {
@@ -76,7 +89,7 @@ class OrganisationViewSet(
         "partial_update": "region.change_organisation",
     }
 
-    def get_queryset(self):
+    def scoped_queryset(self):
         return selectors.organisation_list(region=self.region, active_only=False)
 
     def perform_create(self, serializer):
@@ -91,8 +104,9 @@ class OrganisationViewSet(
 
 
 class GovernanceBodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegionScopedViewSet):
+    model = GovernanceBody
     serializer_class = serializers.GovernanceBodySerializer
     permission_rules = dict.fromkeys(READ, "region.view_governancebody")
 
-    def get_queryset(self):
+    def scoped_queryset(self):
         return selectors.governance_body_list(region=self.region)

@@ -34,8 +34,9 @@ class Command(BaseCommand):
             call_command("runserver", address, use_reloader=False)
 
     def _print_accounts(self, accounts) -> None:
-        self.stdout.write("Demo accounts (fictitious people; password for all: "
-                          f"{settings.DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"Demo accounts (fictitious people; password for all: {settings.DEMO_PASSWORD}):"
+        )
         for account in accounts:
             role = Role(account.role).label
             self.stdout.write(f"  {account.username:<18} {role} — {account.organisation}")
