@@ -19,7 +19,14 @@ class SubregionSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "colour", "municipalities"]
 
 
+#: Fixed bounds, so the schema is the same on every database (SQLite would say 2**63 - 1).
+MAX_POPULATION = 2_147_483_647
+MAX_SEATS = 32_767
+
+
 class PopulationFigureSerializer(serializers.ModelSerializer):
+    population = serializers.IntegerField(min_value=1, max_value=MAX_POPULATION)
+
     class Meta:
         model = PopulationFigure
         fields = ["id", "reference_date", "population", "source_url", "source_note"]
@@ -69,6 +76,8 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class GovernanceRoleSerializer(serializers.ModelSerializer):
+    seats = serializers.IntegerField(min_value=0, max_value=MAX_SEATS, allow_null=True)
+
     class Meta:
         model = GovernanceRole
         fields = ["title", "description", "seats"]
