@@ -41,7 +41,8 @@ def render(geometries: Mapping[str, Mapping]) -> SvgMap:
         return SvgMap(view_box="0 0 0 0", paths={})
     west, south, east, north = _bounds(geometries.values())
     x_factor = math.cos(math.radians((south + north) / 2))
-    scale = (WIDTH - 2 * PADDING) / ((east - west) * x_factor)
+    # The larger extent fills the width; a degenerate (zero-size) set of shapes still renders.
+    scale = (WIDTH - 2 * PADDING) / max((east - west) * x_factor, north - south, 1e-9)
     height = (north - south) * scale + 2 * PADDING
 
     def point(lon: float, lat: float) -> str:

@@ -1,0 +1,37 @@
+"""The management screens: open to the administrator and the coordinator, to nobody else."""
+
+import pytest
+from django.urls import reverse
+
+from onderdak.accounts.models import Role
+
+ADMIN_ROLES = {Role.ADMINISTRATOR, Role.REGIONAL_COORDINATOR}
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_admin_index_only_for_management_roles(region, make_member, login, role):
+    response = login(make_member(role)).get(reverse("admin:index"))
+    assert response.status_code == (200 if role in ADMIN_ROLES else 302)
+
+
+@pytest.mark.parametrize(
+    ("role", "url_name", "status"),
+    [
+        (Role.ADMINISTRATOR, "admin:accounts_user_changelist", 200),
+        (Role.REGIONAL_COORDINATOR, "admin:accounts_user_changelist", 403),
+        (Role.REGIONAL_COORDINATOR, "admin:region_organisation_changelist", 200),
+        (Role.ADMINISTRATOR, "admin:otp_totp_totpdevice_changelist", 200),
+        (Role.REGIONAL_COORDINATOR, "admin:otp_totp_totpdevice_changelist", 403),
+    ],
+)
+def test_admin_models_follow_the_rules(region, make_member, login, role, url_name, status):
+    assert login(make_member(role)).get(reverse(url_name)).status_code == status
+
+
+def test_nobody_can_delete_organisations_or_users_in_the_admin(region, make_member, login):
+    client = login(make_member(Role.ADMINISTRATOR))
+    victim = make_member(Role.CARE_WORKER)
+    assert client.get(reverse("admin:accounts_user_delete", args=[victim.pk])).status_code == 403
+    organisation = victim.memberships.get().organisation
+    url = reverse("admin:region_organisation_delete", args=[organisation.pk])
+    assert client.get(url).status_code == 403
