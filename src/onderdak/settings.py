@@ -288,5 +288,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # django-axes would log usernames and addresses of failed logins; the audit of logins is its
+    # own database table (AccessAttempt), readable in the admin.
+    "loggers": {"axes": {"level": "ERROR"}},
 }

@@ -35,3 +35,8 @@ def test_nobody_can_delete_organisations_or_users_in_the_admin(region, make_memb
     organisation = victim.memberships.get().organisation
     url = reverse("admin:region_organisation_delete", args=[organisation.pk])
     assert client.get(url).status_code == 403
+
+
+def test_the_administrator_sees_login_attempts(region, make_member, login):
+    client = login(make_member(Role.ADMINISTRATOR))
+    assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200

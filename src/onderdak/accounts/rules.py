@@ -18,3 +18,9 @@ rules.add_perm("accounts.change_membership", is_administrator)
 rules.add_perm("otp_totp", is_administrator)
 rules.add_perm("otp_totp.view_totpdevice", is_administrator)
 rules.add_perm("otp_totp.delete_totpdevice", is_administrator)
+
+# Login attempts (django-axes): the administrator sees them and can lift a lock-out.
+rules.add_perm("axes", is_administrator)
+for model in ("accessattempt", "accesslog", "accessfailurelog"):
+    rules.add_perm(f"axes.view_{model}", is_administrator)
+rules.add_perm("axes.delete_accessattempt", is_administrator)
