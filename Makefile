@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format openapi openapi-check check-deploy browser clean
+.PHONY: demo test install lint format openapi openapi-check check-deploy browser clean messages i18n-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,14 @@ check-deploy: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/static
+
+## Update the message catalogue (src/onderdak/locale/nl) from the code and compile it; commit both.
+## Keep the makemessages options in step with scripts/check-translations.sh.
+messages: $(STAMP)
+	cd src/onderdak && ONDERDAK_DEBUG=true $(abspath $(BIN))/onderdak makemessages \
+	  -l nl --no-obsolete --no-location --ignore static
+	cd src/onderdak && ONDERDAK_DEBUG=true $(abspath $(BIN))/onderdak compilemessages -l nl
+
+## Fail if the Dutch catalogue is out of date, incomplete, fuzzy or not compiled.
+i18n-check: $(STAMP)
+	VENV=$(VENV) scripts/check-translations.sh
