@@ -38,10 +38,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 openapi: $(STAMP)
-	$(BIN)/onderdak spectacular --file openapi.yaml --validate --fail-on-warn
+	$(BIN)/onderdak spectacular --lang en --file openapi.yaml --validate --fail-on-warn
 
 openapi-check: $(STAMP)
-	$(BIN)/onderdak spectacular --file var/openapi.check.yaml --validate --fail-on-warn
+	$(BIN)/onderdak spectacular --lang en --file var/openapi.check.yaml --validate --fail-on-warn
 	diff -u openapi.yaml var/openapi.check.yaml && echo "openapi.yaml is up to date"
 
 check-deploy: $(STAMP)
