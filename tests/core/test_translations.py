@@ -83,11 +83,19 @@ def test_translations_keep_their_placeholders(entries):
 def test_the_compiled_catalogue_matches_the_po_file(entries, dutch):
     """django.mo is committed (installations need no gettext tools) and must not be stale."""
     for entry in entries:
+        context = entry.get("msgctxt")
         if "msgid_plural" in entry:
-            assert dutch.ngettext(entry["msgid"], entry["msgid_plural"], 1) == entry["msgstr[0]"]
-            assert dutch.ngettext(entry["msgid"], entry["msgid_plural"], 2) == entry["msgstr[1]"]
+            for n, key in ((1, "msgstr[0]"), (2, "msgstr[1]")):
+                words = (entry["msgid"], entry["msgid_plural"], n)
+                found = dutch.npgettext(context, *words) if context else dutch.ngettext(*words)
+                assert found == entry[key], entry["msgid"]
         else:
-            assert dutch.gettext(entry["msgid"]) == entry["msgstr"], entry["msgid"]
+            found = (
+                dutch.pgettext(context, entry["msgid"])
+                if context
+                else dutch.gettext(entry["msgid"])
+            )
+            assert found == entry["msgstr"], entry["msgid"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 from auditlog.models import LogEntry
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.audit.selectors import TrailFilter
@@ -16,9 +17,23 @@ KINDS = {
 }
 
 
+#: Names of the actions in the user's language (django-auditlog has no Dutch catalogue).
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: _("created"),
+    LogEntry.Action.UPDATE: _("changed"),
+    LogEntry.Action.DELETE: _("deleted"),
+    LogEntry.Action.ACCESS: _("read"),
+}
+
+
+class RecordKindField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return capfirst(obj.name)
+
+
 class TrailFilterForm(Form):
     gebruiker = forms.CharField(label=_("User (username)"), required=False, max_length=150)
-    objecttype = forms.ModelChoiceField(
+    objecttype = RecordKindField(
         label=_("Kind of record"), required=False, queryset=ContentType.objects.none()
     )
     object_id = forms.CharField(label=_("Record number"), required=False, max_length=40)

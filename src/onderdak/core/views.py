@@ -82,7 +82,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if context["region"]:
             counts = region_selectors.organisation_counts(region=context["region"])
             context["organisation_counts"] = [
-                (kind, label, counts.get(kind, 0)) for kind, label in OrganisationKind.choices
+                (kind, OrganisationKind.counted(kind, counts.get(kind, 0)), counts.get(kind, 0))
+                for kind in OrganisationKind.values
             ]
         return context
 

@@ -7,6 +7,7 @@ other regions can later run on the same installation.
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 cbs_code_validator = RegexValidator(
     r"^GM\d{4}$", _("A CBS municipality code is GM followed by four digits, e.g. GM0546.")
@@ -14,8 +15,18 @@ cbs_code_validator = RegexValidator(
 
 
 class Region(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        error_messages={"unique": _("A region with this name already exists.")},
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        error_messages={"unique": _("A region with this slug already exists.")},
+    )
     source_note = models.TextField(_("source note"), blank=True)
 
     class Meta:
@@ -67,7 +78,11 @@ class Municipality(models.Model):
         verbose_name=_("subregion"),
     )
     cbs_code = models.CharField(
-        _("CBS code"), max_length=6, unique=True, validators=[cbs_code_validator]
+        _("CBS code"),
+        max_length=6,
+        unique=True,
+        validators=[cbs_code_validator],
+        error_messages={"unique": _("A municipality with this CBS code already exists.")},
     )
     name = models.CharField(_("name"), max_length=100)
     boundary = models.JSONField(
@@ -119,6 +134,27 @@ class OrganisationKind(models.TextChoices):
     CARE_PROVIDER = "care_provider", _("care provider")
     HOUSING_CORPORATION = "housing_corporation", _("housing corporation")
     REGIONAL_BODY = "regional_body", _("regional body")
+
+    @classmethod
+    def counted(cls, kind: str, n: int) -> str:
+        """The kind's name to follow a count: "1 gemeente", "13 gemeenten"."""
+        return _COUNTED[kind](n)
+
+
+_COUNTED = {
+    OrganisationKind.MUNICIPALITY: lambda n: npgettext(
+        "number of organisations", "municipality", "municipalities", n
+    ),
+    OrganisationKind.CARE_PROVIDER: lambda n: npgettext(
+        "number of organisations", "care provider", "care providers", n
+    ),
+    OrganisationKind.HOUSING_CORPORATION: lambda n: npgettext(
+        "number of organisations", "housing corporation", "housing corporations", n
+    ),
+    OrganisationKind.REGIONAL_BODY: lambda n: npgettext(
+        "number of organisations", "regional body", "regional bodies", n
+    ),
+}
 
 
 class Organisation(models.Model):
