@@ -1,0 +1,30 @@
+"""The API documentation (Swagger UI from drf-spectacular-sidecar), checked once: it is public and
+the same for every role.
+
+Checked against the WCAG tags only: two best-practice rules fail in Swagger UI's own markup and
+cannot be changed from outside it — ``heading-order`` (operation groups are h3 right under the
+h1 title) and ``region`` (the title block lies outside Swagger UI's own ``<main>``).
+"""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from tests.browser.accessibility import WCAG, assert_accessible
+
+
+def try_out_first_read_operation(page: Page) -> None:
+    operation = page.locator(".opblock-get").first
+    operation.locator(".opblock-summary-control").click()
+    operation.get_by_role("button", name="Try it out").click()
+    operation.get_by_role("button", name="Execute").click()
+    operation.locator(".live-responses-table").wait_for()
+
+
+@pytest.mark.browser
+def test_swagger_ui_is_accessible_before_and_after_trying_an_operation(page):
+    page.goto(reverse("swagger-ui"))
+    page.locator(".swagger-ui .opblock").first.wait_for()
+    assert_accessible(page, WCAG)
+    try_out_first_read_operation(page)
+    assert_accessible(page, WCAG)
