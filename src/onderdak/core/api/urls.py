@@ -15,7 +15,9 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="schema", **PUBLIC),
+        SpectacularSwaggerSplitView.as_view(
+            url_name="schema", template_name="core/swagger_ui.html", **PUBLIC
+        ),
         name="swagger-ui",
     ),
 ]
