@@ -1,0 +1,168 @@
+"""``onderdak bench pages``: server time and query count of every page and API list endpoint.
+
+Each page is requested by a user with a role that may see it, on a fresh database holding the
+bundled region, one user per role and ``--scale`` units of extra volume. Compare a run at
+``--scale 1`` with one at ``--scale 10``: the query counts must stay the same (DESIGN.md §4.12).
+"""
+
+from argparse import _ArgumentGroup
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from onderdak.accounts.models import Role, User
+from onderdak.core.bench.data import SCALE_HELP, BenchData, populate
+from onderdak.core.bench.database import bench_database
+from onderdak.core.bench.measuring import (
+    Measurement,
+    measure,
+    testserver_allowed,
+    verified_client,
+)
+from onderdak.core.bench.options import whole_number
+from onderdak.core.bench.report import Column, Report
+from onderdak.core.bench.stats import median, p95
+from onderdak.region.models import Region
+from onderdak.region.selectors import municipality_list
+
+HELP = "Time every page and API list endpoint and count its SQL queries."
+DESCRIPTION = (
+    "Time every page and API list endpoint and count its SQL queries, each requested by a user "
+    "with a role that may see it. Runs on a throwaway database (a temporary SQLite file, or a "
+    "test_bench_* database on the PostgreSQL server of DATABASE_URL) that is destroyed afterwards, "
+    "so the installation's own data is never touched. Exits with an error when a page does not "
+    "answer 200."
+)
+DEFAULT_SCALE = 1
+DEFAULT_REGION = "holland-rijnland"
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The records that pages with a path parameter are requested for."""
+
+    municipality: str  # CBS code
+    person: int  # primary key of a user with a membership
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url_name: str
+    role: str | None  # None: requested without logging in
+    args: Callable[[Targets], tuple] = lambda targets: ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.name} ({self.role or 'anonymous'})"
+
+    def path(self, targets: Targets) -> str:
+        return reverse(self.url_name, args=self.args(targets))
+
+
+def _municipality(targets: Targets) -> tuple[str]:
+    return (targets.municipality,)
+
+
+def _person(targets: Targets) -> tuple[int]:
+    return (targets.person,)
+
+
+#: Every page and API list endpoint, with a role that may see it. The home page differs per role,
+#: so it is measured for each. ``tests/core/test_query_counts.py`` checks every entry's queries.
+PAGES: tuple[Page, ...] = (
+    *(Page("home", "core:home", role) for role in Role.values),
+    Page("region overview", "region:overview", Role.POLICY_OFFICER),
+    Page(
+        "municipality detail",
+        "region:municipality_detail",
+        Role.MUNICIPALITY_OFFICER,
+        _municipality,
+    ),
+    Page("organisation list", "region:organisation_list", Role.CARE_WORKER),
+    Page("governance", "region:governance", Role.GOVERNANCE_READER),
+    Page("audit search", "audit:search", Role.ADMINISTRATOR),
+    Page("profile", "accounts:profile", Role.CORPORATION_OFFICER),
+    Page("user list", "accounts:user_list", Role.ADMINISTRATOR),
+    Page("user detail", "accounts:user_detail", Role.ADMINISTRATOR, _person),
+    Page("api me", "me", Role.CARE_WORKER),
+    Page("api municipalities", "municipality-list", Role.REGIONAL_COORDINATOR),
+    Page("api municipality", "municipality-detail", Role.REGIONAL_COORDINATOR, _municipality),
+    Page("api organisations", "organisation-list", Role.REGIONAL_COORDINATOR),
+    Page("api subregions", "subregion-list", Role.REGIONAL_COORDINATOR),
+    Page("api governance bodies", "governance-body-list", Role.REGIONAL_COORDINATOR),
+    Page("healthz", "healthz", None),
+)
+
+COLUMNS = (
+    Column("page", "page"),
+    Column("role", "role"),
+    Column("median_ms", "median ms", ".1f", numeric=True),
+    Column("p95_ms", "p95 ms", ".1f", numeric=True),
+    Column("queries", "queries", "d", numeric=True),
+    Column("status", "status", "d", numeric=True),
+)
+
+
+def add_arguments(group: _ArgumentGroup) -> None:
+    group.add_argument("--scale", type=whole_number(0), default=DEFAULT_SCALE, help=SCALE_HELP)
+    group.add_argument("--region", default=DEFAULT_REGION, help="Bundled region folder to load.")
+    group.add_argument(
+        "--use-current-db",
+        action="store_true",
+        help="Run on the current database inside one transaction that is rolled back at the end, "
+        "instead of on a throwaway database. Meant for the test suite, which already runs on a "
+        "test database; the timings then include whatever data is there.",
+    )
+
+
+def run(
+    *,
+    repeat: int,
+    scale: int = DEFAULT_SCALE,
+    region: str = DEFAULT_REGION,
+    use_current_db: bool = False,
+    verbosity: int = 1,
+    log: Callable[[str], None] = print,
+    **_options,
+) -> Report:
+    with (
+        bench_database(use_current_db=use_current_db, verbosity=verbosity, log=log),
+        testserver_allowed(),
+    ):
+        log(f"Loading the region and {scale} unit(s) of volume…")
+        data = populate(region_dir=region, scale=scale)
+        log(f"Requesting {len(PAGES)} pages {repeat} times each…")
+        return _measure_pages(data, repeat)
+
+
+def _measure_pages(data: BenchData, repeat: int) -> Report:
+    targets = _targets(data.region, data.users[Role.CARE_WORKER])
+    clients = {role: verified_client(data.users.get(role)) for role in {p.role for p in PAGES}}
+    report = Report(COLUMNS)
+    for page in PAGES:
+        path = page.path(targets)
+        row = _row(page, path, measure(clients[page.role], path, repeat))
+        report.rows.append(row)
+        if row["status"] != 200:
+            report.failures.append(f"{path} answered {row['status']} to {page.key}")
+    return report
+
+
+def _targets(region: Region, person: User) -> Targets:
+    """The most populous municipality (the busiest detail page) and a user with a membership."""
+    largest = max(municipality_list(region=region), key=lambda m: m.population or 0)
+    return Targets(municipality=largest.cbs_code, person=person.pk)
+
+
+def _row(page: Page, path: str, measurement: Measurement) -> dict:
+    return {
+        "page": page.name,
+        "role": page.role or "anonymous",
+        "path": path,
+        "median_ms": round(median(measurement.timings_ms), 2),
+        "p95_ms": round(p95(measurement.timings_ms), 2),
+        "queries": max(measurement.queries),
+        "status": measurement.status,
+    }

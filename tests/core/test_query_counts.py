@@ -1,0 +1,103 @@
+"""A page's query count is a fixed number and does not grow with the data (DESIGN.md §4.12).
+
+The pages are those of ``onderdak bench pages`` (one table for both); each is requested by a
+member with a role that may see it, once to warm up, then counted before and after the data grows.
+A count that changes after ``grow`` means a query inside a loop: fix the selector
+(``select_related``, ``prefetch_related``, an annotation), not the number here.
+"""
+
+import datetime
+from itertools import cycle, islice
+
+import pytest
+
+from onderdak.accounts.models import Role, User
+from onderdak.audit.services import record_access
+from onderdak.core.bench.pages import PAGES, Page, Targets
+from onderdak.region.models import OrganisationKind, Region
+from onderdak.region.services import organisation_create, population_figure_record
+from tests.factories import member
+
+#: Queries per request. Every logged-in request reads the session, the user, the TOTP device and
+#: the memberships, and saves the session (three statements: begin or savepoint, update, commit or
+#: release). Region pages add the user's region; a ``perms.*`` check in the menu that the rules
+#: deny falls through to Django's model permissions (two queries).
+QUERIES = {
+    "home (regional_coordinator)": 12,
+    "home (municipality_officer)": 11,
+    "home (care_worker)": 11,
+    "home (corporation_officer)": 11,
+    "home (policy_officer)": 11,
+    "home (governance_reader)": 11,
+    "home (administrator)": 11,
+    "region overview (policy_officer)": 14,
+    "municipality detail (municipality_officer)": 13,
+    "organisation list (care_worker)": 11,
+    "governance (governance_reader)": 12,
+    "audit search (administrator)": 10,
+    "profile (corporation_officer)": 10,
+    "user list (administrator)": 10,
+    "user detail (administrator)": 10,
+    "api me (care_worker)": 9,
+    "api municipalities (regional_coordinator)": 10,
+    "api municipality (regional_coordinator)": 10,
+    "api organisations (regional_coordinator)": 10,
+    "api subregions (regional_coordinator)": 11,
+    "api governance bodies (regional_coordinator)": 11,
+    "healthz (anonymous)": 1,
+}
+
+GROWTH_SOURCE = "https://example.org/groei"
+
+
+def grow(region: Region) -> None:
+    """More of everything a page lists or counts; every write also adds an audit entry."""
+    users = [member(role) for role in islice(cycle(Role.values), 30)]
+    municipalities = list(region.municipalities.order_by("pk"))
+    kinds = cycle(OrganisationKind.values)
+    for i, municipality in enumerate(islice(cycle(municipalities), 20)):
+        organisation_create(
+            region=region, kind=next(kinds), name=f"Groei {i}", municipality=municipality
+        )
+    for i, municipality in enumerate(islice(cycle(municipalities), 50)):
+        population_figure_record(
+            municipality=municipality,
+            reference_date=datetime.date(2000, 1, 1) - datetime.timedelta(days=i),
+            population=1000 + i,
+            source_url=GROWTH_SOURCE,
+        )
+    for user in users[:10]:
+        record_access(instance=user)
+
+
+@pytest.fixture
+def targets(region, make_member) -> Targets:
+    return Targets(municipality="GM0546", person=make_member(Role.CARE_WORKER).pk)
+
+
+@pytest.fixture
+def browser_for(client, login, make_member):
+    """``browser_for(page)`` → a client logged in with a role that may see it (or anonymous)."""
+
+    def _browser(page: Page):
+        return login(make_member(page.role)) if page.role else client
+
+    return _browser
+
+
+def test_every_page_has_a_query_count():
+    assert set(QUERIES) == {page.key for page in PAGES}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.key)
+def test_query_count_is_fixed_and_does_not_grow_with_the_data(
+    page, region, targets, browser_for, django_assert_num_queries
+):
+    browser, path = browser_for(page), page.path(targets)
+    assert browser.get(path).status_code == 200  # warm-up: per-process caches (content types)
+    with django_assert_num_queries(QUERIES[page.key]):
+        assert browser.get(path).status_code == 200
+    grow(region)
+    assert User.objects.count() > 30
+    with django_assert_num_queries(QUERIES[page.key]):
+        assert browser.get(path).status_code == 200
