@@ -5,14 +5,16 @@ import json
 from io import StringIO
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from onderdak.accounts.models import Role, User
-from onderdak.core.bench import pages
+from onderdak.core.bench import data, pages
 from onderdak.core.bench.options import whole_number
 from onderdak.core.bench.report import Column, Report, format_json_lines, format_table
 from onderdak.core.bench.stats import median, p95, percentile
+from onderdak.region.models import Organisation, PopulationFigure
 
 
 @pytest.mark.parametrize(
@@ -69,6 +71,26 @@ def test_table_aligns_text_left_and_numbers_right():
         "audit search  12.0",
     ]
     assert [json.loads(line) for line in format_json_lines(report).splitlines()] == report.rows
+
+
+@pytest.mark.django_db
+def test_one_unit_of_scale_adds_what_the_help_promises(region):
+    counts = _volume()
+    data.populate(region_dir="holland-rijnland", scale=1)
+    added = {name: n - counts[name] for name, n in _volume().items()}
+    assert added["users"] == len(Role.values) + data.USERS_PER_SCALE
+    assert added["organisations"] == data.ORGANISATIONS_PER_SCALE
+    assert added["figures"] == data.FIGURES_PER_SCALE * region.municipalities.count()
+    assert added["audit entries"] > data.HISTORY_PER_SCALE + data.USERS_PER_SCALE
+
+
+def _volume() -> dict[str, int]:
+    return {
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "figures": PopulationFigure.objects.count(),
+        "audit entries": LogEntry.objects.count(),
+    }
 
 
 def _bench(*options: str) -> tuple[str, str]:

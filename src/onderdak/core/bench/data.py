@@ -1,10 +1,14 @@
 """Benchmark data: the bundled region, one user per role and ``scale`` units of extra volume.
 
 Everything is written through the services, so every write also leaves its audit entry, as in use.
+Only the older history of the audit trail, its fastest-growing table, is inserted in bulk.
 """
 
 import datetime
 from dataclasses import dataclass
+
+from auditlog.models import LogEntry
+from django.utils import timezone
 
 from onderdak.accounts.models import ROLE_ORGANISATION_KINDS, Role, User
 from onderdak.accounts.services import membership_create, user_create
@@ -20,11 +24,13 @@ from onderdak.region.services import (
 USERS_PER_SCALE = 20
 ORGANISATIONS_PER_SCALE = 5
 FIGURES_PER_SCALE = 1  # per municipality, older than the bundled figure
+HISTORY_PER_SCALE = 1000  # older audit entries, spread over the past year
 BENCH_SOURCE = "https://example.org/onderdak-benchmark"
 SCALE_HELP = (
     f"Units of extra volume (default 1); one unit is {USERS_PER_SCALE} users with a membership, "
     f"{ORGANISATIONS_PER_SCALE} organisations and {FIGURES_PER_SCALE} population figure per "
-    "municipality, each with its audit entry. 0: only the region and one user per role."
+    f"municipality, each with its audit entry, plus {HISTORY_PER_SCALE} older audit entries. "
+    "0: only the region and one user per role."
 )
 
 
@@ -42,6 +48,7 @@ def populate(*, region_dir: str, scale: int) -> BenchData:
     _add_organisations(region, ORGANISATIONS_PER_SCALE * scale)
     _add_users(organisations, USERS_PER_SCALE * scale)
     _add_population_figures(region, FIGURES_PER_SCALE * scale)
+    _add_audit_history(HISTORY_PER_SCALE * scale)
     return BenchData(region, users)
 
 
@@ -90,3 +97,32 @@ def _add_population_figures(region: Region, per_municipality: int) -> None:
                 population=1000 + days,
                 source_url=BENCH_SOURCE,
             )
+
+
+def _add_audit_history(count: int) -> None:
+    """Older entries, as a trail holds after a year of use, so reads that scan it show up.
+
+    Inserted in bulk (through the services, a large trail would take longer than the measuring);
+    each copies the kind of record and changes of an entry written by ``populate``.
+    """
+    models = list(LogEntry.objects.order_by("pk")[:100])
+    if not count or not models:
+        return
+    year_ago = timezone.now() - datetime.timedelta(days=365)
+    step = datetime.timedelta(days=364) / count
+    LogEntry.objects.bulk_create(
+        (_old_entry(models[i % len(models)], year_ago + step * i) for i in range(count)),
+        batch_size=1000,
+    )
+
+
+def _old_entry(model: LogEntry, timestamp: datetime.datetime) -> LogEntry:
+    return LogEntry(
+        content_type_id=model.content_type_id,
+        object_pk=model.object_pk,
+        object_id=model.object_id,
+        object_repr=model.object_repr,
+        action=LogEntry.Action.UPDATE,
+        changes=model.changes,
+        timestamp=timestamp,
+    )
