@@ -112,3 +112,13 @@ def test_demo_command_refuses_outside_demo_mode(db):
 
     with pytest.raises(CommandError):
         call_command("demo", "--no-serve")
+
+
+def test_pages_are_dutch_even_for_an_english_browser(client, db):
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in page.content.decode()
+
+
+def test_the_api_follows_the_requested_language(client, db):
+    response = client.get(reverse("me"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "credentials" in response.json()["message"].lower()

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         if not settings.DEMO:
             raise CommandError("Demo mode is off (ONDERDAK_DEMO=false): refusing demo accounts.")
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_region", str(DATA_DIR / region), stdout=self.stdout)
         entries = json.loads((DATA_DIR / region / "demo-users.json").read_text(encoding="utf-8"))
