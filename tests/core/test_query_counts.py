@@ -20,25 +20,24 @@ from tests.factories import member
 
 #: Queries per request. Every logged-in request reads the session, the user, the TOTP device and
 #: the memberships, and saves the session (three statements: begin or savepoint, update, commit or
-#: release). Region pages add the user's region; a ``perms.*`` check in the menu that the rules
-#: deny falls through to Django's model permissions (two queries).
+#: release). Region pages add the user's region; paginated lists add their count.
 QUERIES = {
-    "home (regional_coordinator)": 12,
-    "home (municipality_officer)": 11,
-    "home (care_worker)": 11,
-    "home (corporation_officer)": 11,
-    "home (policy_officer)": 11,
-    "home (governance_reader)": 11,
+    "home (regional_coordinator)": 10,
+    "home (municipality_officer)": 9,
+    "home (care_worker)": 9,
+    "home (corporation_officer)": 9,
+    "home (policy_officer)": 9,
+    "home (governance_reader)": 9,
     "home (administrator)": 11,
-    "region overview (policy_officer)": 14,
-    "municipality detail (municipality_officer)": 13,
-    "organisation list (care_worker)": 11,
-    "governance (governance_reader)": 12,
+    "region overview (policy_officer)": 12,
+    "municipality detail (municipality_officer)": 11,
+    "organisation list (care_worker)": 10,
+    "governance (governance_reader)": 10,
     "audit search (administrator)": 10,
-    "profile (corporation_officer)": 10,
+    "profile (corporation_officer)": 8,
     "user list (administrator)": 10,
     "user detail (administrator)": 10,
-    "api me (care_worker)": 9,
+    "api me (care_worker)": 7,
     "api municipalities (regional_coordinator)": 10,
     "api municipality (regional_coordinator)": 10,
     "api organisations (regional_coordinator)": 10,

@@ -69,6 +69,7 @@ class OrganisationListView(RegionMixin, ListView):
     permission_required = "region.view_organisation"
     template_name = "region/organisation_list.html"
     context_object_name = "organisations"
+    paginate_by = 100
 
     @cached_property
     def kind(self) -> str:
