@@ -135,3 +135,13 @@ def test_trail_search_refuses_a_period_that_ends_before_it_starts(region, make_m
     response = client.get(reverse("audit:search"), {"van": "2026-02-01", "tot": "2026-01-01"})
     assert response.status_code == 200
     assert "tot" in response.context["filter_form"].errors
+
+
+def test_trail_page_shows_before_and_after_escaped(region, make_member, login):
+    from onderdak.region import services
+
+    organisation = Organisation.objects.get(name="Portaal")
+    services.organisation_update(organisation=organisation, website="https://portaal.nl/<b>")
+    client = login(make_member(Role.ADMINISTRATOR))
+    html = client.get(reverse("audit:search"), {"objecttype": "", "soort": "bijwerken"}).content
+    assert "website: ∅ → https://portaal.nl/&lt;b&gt;".encode() in html
