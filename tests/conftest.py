@@ -53,15 +53,18 @@ def verify_second_factor(client, user) -> None:
     session.save()
 
 
-@pytest.fixture
-def login(client):
-    """``login(user)`` → the Django test client, logged in with two factors."""
-
+def _logging_in(client):
     def _login(user):
         verify_second_factor(client, user)
         return client
 
     return _login
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` → the Django test client, logged in with two factors."""
+    return _logging_in(client)
 
 
 @pytest.fixture
@@ -72,12 +75,7 @@ def api_client():
 @pytest.fixture
 def api_login(api_client):
     """``api_login(user)`` → an API client with a verified session."""
-
-    def _login(user):
-        verify_second_factor(api_client, user)
-        return api_client
-
-    return _login
+    return _logging_in(api_client)
 
 
 @pytest.fixture

@@ -108,37 +108,27 @@ def _wants_json(request) -> bool:
     return request.path.startswith("/api/")
 
 
-def _error_page(request, status: int, code: str, message: str, template: str):
+def _error_page(request, status: int, code: str, message: str):
     if _wants_json(request):
         return JsonResponse(error_body(code, message), status=status)
-    return render(request, template, {"message": message}, status=status)
+    return render(request, "core/error.html", {"message": message, "status": status}, status=status)
 
 
 def page_not_found(request, exception=None):
-    return _error_page(
-        request, 404, "not_found", _("The requested item does not exist."), "core/404.html"
-    )
+    return _error_page(request, 404, "not_found", _("The requested item does not exist."))
 
 
 def permission_denied(request, exception=None):
     return _error_page(
-        request,
-        403,
-        "permission_denied",
-        _("You do not have permission to do this."),
-        "core/403.html",
+        request, 403, "permission_denied", _("You do not have permission to do this.")
     )
 
 
 def bad_request(request, exception=None):
-    return _error_page(request, 400, "bad_request", _("The request is not valid."), "core/400.html")
+    return _error_page(request, 400, "bad_request", _("The request is not valid."))
 
 
 def server_error(request):
     return _error_page(
-        request,
-        500,
-        "server_error",
-        _("Something went wrong on our side; please try again."),
-        "core/500.html",
+        request, 500, "server_error", _("Something went wrong on our side; please try again.")
     )
