@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "onderdak.accounts",
     "onderdak.region",
     "onderdak.audit",
+    "onderdak.funding",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("account/", include("onderdak.accounts.urls")),
     path("regio/", include("onderdak.region.urls")),
     path("audit/", include("onderdak.audit.urls")),
+    path("bekostiging/", include("onderdak.funding.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("onderdak.core.api.urls")),

@@ -12,6 +12,7 @@ PUBLIC = {"permission_classes": [AllowAny], "authentication_classes": []}
 urlpatterns = [
     path("v1/", include("onderdak.accounts.api.urls")),
     path("v1/", include("onderdak.region.api.urls")),
+    path("v1/", include("onderdak.funding.api.urls")),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",
