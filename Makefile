@@ -41,6 +41,7 @@ openapi: $(STAMP)
 	$(BIN)/onderdak spectacular --lang en --file openapi.yaml --validate --fail-on-warn
 
 openapi-check: $(STAMP)
+	mkdir -p var
 	$(BIN)/onderdak spectacular --lang en --file var/openapi.check.yaml --validate --fail-on-warn
 	diff -u openapi.yaml var/openapi.check.yaml && echo "openapi.yaml is up to date"
 
