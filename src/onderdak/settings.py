@@ -284,6 +284,14 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "accounts.User", "mask_fields": ["password"], "exclude_fields": ["last_login"]},
     "accounts.Membership",
     {"model": "otp_totp.TOTPDevice", "include_fields": ["user", "name", "confirmed"]},
+    "funding.FundingScenario",
+    "funding.BudgetLine",
+    "funding.KeyShare",
+    "funding.IndicatorWeight",
+    "funding.PhaseInStep",
+    "funding.RegionalCost",
+    "funding.SubregionalPool",
+    "funding.PlannedCost",
 )
 
 # --- Logging: never personal data; request paths carry no personal data by design ---------------
