@@ -15,10 +15,22 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from onderdak.accounts.models import Role
 from onderdak.region.models import Organisation
 from tests.conftest import verify_second_factor
+from tests.funding import helpers as funding
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
 ADMIN = frozenset({Role.ADMINISTRATOR})
+FUNDING_READERS = frozenset(
+    {
+        Role.POLICY_OFFICER,
+        Role.MUNICIPALITY_OFFICER,
+        Role.GOVERNANCE_READER,
+        Role.REGIONAL_COORDINATOR,
+        Role.ADMINISTRATOR,
+    }
+)
+FUNDING_BUILDERS = frozenset({Role.POLICY_OFFICER})
+FUNDING_EDITORS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"
 CALLERS = [*Role.values, NO_ROLE, ANONYMOUS]
@@ -99,7 +111,40 @@ RULES: dict[str, list[Case] | str] = {
     ],
     "governance-body-list": [Case(EVERYONE, api=True)],
     "governance-body-detail": [Case(EVERYONE, api=True)],
+    "funding-scenario-list": [
+        Case(FUNDING_READERS, api=True),
+        Case(FUNDING_BUILDERS, "post", 201, {"data": funding.scenario_payload}, api=True),
+    ],
+    "funding-scenario-detail": [
+        Case(FUNDING_READERS, api=True),
+        Case(FUNDING_EDITORS, "patch", 200, {"data": lambda: {"description": "x"}}, api=True),
+        Case(FUNDING_BUILDERS, "delete", 204, api=True),
+    ],
+    "funding-scenario-copy": [
+        Case(FUNDING_BUILDERS, "post", 201, {"data": lambda: {"name": "Kopie"}}, api=True)
+    ],
+    "funding-scenario-key-shares": [
+        Case(FUNDING_EDITORS, "put", 200, {"data": funding.key_shares_payload}, api=True)
+    ],
+    **{
+        f"funding-scenario-{name}": [Case(FUNDING_EDITORS, "put", 200, {"data": payload}, api=True)]
+        for name, payload in (
+            ("budget-lines", funding.budget_lines_payload),
+            ("indicator-weights", funding.indicator_weights_payload),
+            ("phase-in-steps", funding.phase_in_steps_payload),
+            ("regional-costs", funding.regional_costs_payload),
+            ("subregional-pools", funding.subregional_pools_payload),
+            ("planned-costs", funding.planned_costs_payload),
+        )
+    },
+    "funding-scenario-result": [Case(FUNDING_READERS, api=True)],
+    "funding-scenario-compare": [
+        Case(FUNDING_READERS, "get", 200, {"data": funding.compare_payload}, api=True)
+    ],
 }
+
+#: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).
+FUNDING_WITHOUT_SCENARIO = {"funding-scenario-list", "funding-scenario-compare"}
 
 
 def _walk(patterns, namespace=""):
@@ -134,6 +179,10 @@ def _url(name: str, user_pk: int) -> str:
         "organisation-detail": [organisation.pk],
         "governance-body-detail": [organisation.region.governance_bodies.first().pk],
     }
+    if name.startswith("funding-scenario") and name not in FUNDING_WITHOUT_SCENARIO:
+        arguments[name] = [funding.rights_scenario().pk]
+    if name == "funding-scenario-key-shares":
+        return reverse(name, kwargs={"pk": arguments[name][0], "kind": "historical"})
     return reverse(name, args=arguments.get(name, []))
 
 
