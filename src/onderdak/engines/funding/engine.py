@@ -11,7 +11,7 @@ Speed: 20 years x 13 municipalities with cap, regional and subregional costs tak
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -21,8 +21,6 @@ from .keys import mix_keys, percent, shares_from_weights
 from .model import CapConflict, FundingInput, FundingResult, Row, Total
 from .money import apportion, from_cents, integer_weights
 from .validation import Prepared, prepare
-
-_AMOUNTS = ("allocation", "regional_contribution", "subregional_contribution", "planned_costs")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def distribute(data: FundingInput) -> FundingResult:
     ]
     return FundingResult(
         rows=tuple(row for row, _ in rows),
-        totals=_totals(plan, [cents for _, cents in rows]),
+        totals=_totals(plan, rows),
         conflicts=tuple(conflicts),
     )
 
@@ -59,34 +57,46 @@ def _allocate(
     allocations: dict[int, _Allocation] = {}
     conflicts: list[CapConflict] = []
     previous: dict[str, int] | None = None
+    targets = _Targets(data)
     for year in plan.years:
-        weight = data.phase_in.objective_weight(year)
-        target = mix_keys(data.objective_key, data.historical_key, weight)
-        capped = data.cap is not None and previous is not None
-        if capped:
-            allocation, conflict = _capped(year, plan.budget[year], target, previous, data.cap)
+        target, weights = targets.of(year)
+        if data.cap is not None and previous is not None:
+            allocation, conflict = _capped(
+                year, plan.budget[year], target, weights, previous, data.cap
+            )
             conflicts.extend(conflict)
         else:
-            allocation = _uncapped(plan.budget[year], target)
+            allocation = _Allocation(target, _split(plan.budget[year], list(target), weights))
         allocations[year] = allocation
         previous = allocation.cents
     return allocations, conflicts
 
 
-def _uncapped(budget: int, target: dict[str, Decimal]) -> _Allocation:
-    weights = integer_weights(list(target.values()))[0]
-    return _Allocation(target, dict(zip(target, apportion(budget, weights), strict=True)))
+class _Targets:
+    """The target key of a year, and its integer weights; kept per phase-in weight, since most
+    years share one (0 before the phase-in, 1 after it)."""
+
+    def __init__(self, data: FundingInput) -> None:
+        self._data = data
+        self._known: dict[Decimal, tuple[dict[str, Decimal], list[int]]] = {}
+
+    def of(self, year: int) -> tuple[dict[str, Decimal], list[int]]:
+        weight = self._data.phase_in.objective_weight(year)
+        if weight not in self._known:
+            target = mix_keys(self._data.objective_key, self._data.historical_key, weight)
+            self._known[weight] = target, integer_weights(list(target.values()))[0]
+        return self._known[weight]
 
 
 def _capped(
     year: int,
     budget: int,
     target: dict[str, Decimal],
+    weights: list[int],
     previous: dict[str, int],
     cap: Decimal,
 ) -> tuple[_Allocation, list[CapConflict]]:
     codes = list(target)
-    weights = integer_weights(list(target.values()))[0]
     uncapped = apportion(budget, weights)
     lows, highs = cap_bounds([previous[code] for code in codes], cap)
     if not cap_holds(budget, lows, highs):
@@ -119,13 +129,17 @@ def _conflict_message(
 
 
 def _split(cents: int, codes: list[str], weights: list[int]) -> dict[str, int]:
-    return dict(zip(codes, apportion(cents, weights), strict=True)) if cents else {}
+    return dict(zip(codes, apportion(cents, weights), strict=True))
 
 
 def _regional(plan: Prepared) -> dict[int, dict[str, int]]:
     if plan.solidarity is None:
         return {}
-    return {year: _split(cents, *plan.solidarity) for year, cents in plan.regional_costs.items()}
+    return {
+        year: _split(cents, *plan.solidarity)
+        for year, cents in plan.regional_costs.items()
+        if cents
+    }
 
 
 def _subregional(plan: Prepared) -> dict[int, dict[str, int]]:
@@ -144,35 +158,29 @@ def _row(
     regional: dict[int, dict[str, int]],
     subregional: dict[int, dict[str, int]],
 ) -> tuple[Row, tuple[int, ...]]:
-    """One row, and its amounts in cents (in the order of _AMOUNTS, then the balance)."""
+    """One row, and its amounts in cents (allocation, contributions, costs, balance)."""
     cents = (
         allocation.cents[code],
-        regional.get(year, {}).get(code, 0),
-        subregional.get(year, {}).get(code, 0),
+        regional[year].get(code, 0) if year in regional else 0,
+        subregional[year].get(code, 0) if year in subregional else 0,
         plan.planned_costs.get((code, year), 0),
     )
-    balance = cents[0] - cents[1] - cents[2] - cents[3]
-    subregion = plan.subregion_of[code]
-    amounts = dict(zip(_AMOUNTS, map(from_cents, cents), strict=True))
-    row = Row(
-        year, code, subregion, allocation.shares[code], **amounts, balance=from_cents(balance)
-    )
-    return row, (year, code, *cents, balance)
+    cents += (cents[0] - cents[1] - cents[2] - cents[3],)
+    share = allocation.shares[code]
+    row = Row(year, code, plan.subregion_of[code], share, *map(from_cents, cents))
+    return row, cents
 
 
-def _totals(plan: Prepared, rows: Sequence[tuple[int, ...]]) -> tuple[Total, ...]:
+def _totals(plan: Prepared, rows: Sequence[tuple[Row, tuple[int, ...]]]) -> tuple[Total, ...]:
     """Per year: the region, then each subregion (by slug)."""
-    sums: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0] * (len(_AMOUNTS) + 1))
-    for year, code, *cents in rows:
-        for scope in ("region", plan.subregion_of[code]):
-            sums[year, scope] = [a + b for a, b in zip(sums[year, scope], cents, strict=True)]
+    sums: dict[tuple[int, str], list[int]] = {}
+    for row, cents in rows:
+        for scope in ("region", row.subregion):
+            total = sums.setdefault((row.year, scope), [0] * len(cents))
+            for index, amount in enumerate(cents):
+                total[index] += amount
     return tuple(
-        _total(year, scope, sums[year, scope])
+        Total(year, scope, *map(from_cents, sums[year, scope]))
         for year in plan.years
         for scope in ("region", *plan.subregions)
     )
-
-
-def _total(year: int, scope: str, cents: Iterable[int]) -> Total:
-    amounts = [from_cents(amount) for amount in cents]
-    return Total(year, scope, *amounts)

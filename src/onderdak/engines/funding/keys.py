@@ -69,7 +69,9 @@ def _validate(key: Mapping[str, Decimal], codes: list[str], name: str, kind: str
     weights, denominator = integer_weights(_check_shares(key, name))
     total = Fraction(sum(weights), denominator)
     if abs(total - 1) > TOLERANCE:
-        raise FundingError(f"The {_label(name)} adds up to {percent(total)}, not 100 %.", name)
+        verb = "add" if name.endswith("s") else "adds"
+        message = f"The {_label(name)} {verb} up to {percent(total)}, not 100 %."
+        raise FundingError(message, name)
 
 
 def shares_from_weights(codes: Sequence[str], weights: Sequence[int]) -> dict[str, Decimal]:

@@ -7,6 +7,7 @@ Internally every amount is an ``int`` number of cents and every key a list of ``
 
 from collections.abc import Mapping, Sequence
 from decimal import Context, Decimal
+from functools import lru_cache
 from math import lcm
 from typing import TypeVar
 
@@ -41,8 +42,10 @@ def to_cents(value: object, *, what: str, field: str | None) -> int:
     return numerator * 100 // denominator
 
 
+@lru_cache(maxsize=4096)
 def from_cents(cents: int) -> Decimal:
-    """An ``int`` number of cents as a Decimal with exactly two decimals."""
+    """An ``int`` number of cents as a Decimal with exactly two decimals (cached: results repeat
+    a lot, such as 0.00, and a Decimal is immutable)."""
     return Decimal(cents).scaleb(-2, _EXACT)
 
 
@@ -72,7 +75,8 @@ def apportion(total: int, weights: Sequence[int]) -> list[int]:
     left = total - sum(parts)
     if left:
         remainders = [total * w - p * whole for w, p in zip(weights, parts, strict=True)]
-        order = sorted(range(len(parts)), key=lambda i: -remainders[i])
+        # reverse=True keeps equal remainders in their original order (sorting is stable)
+        order = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
         for index in order[:left]:
             parts[index] += 1
     return parts
