@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from onderdak.accounts.models import Role
 from onderdak.accounts.services import demo_users_load
+from onderdak.funding.demo import load_demo as load_funding_demo
+from onderdak.region.models import Region
 from onderdak.region.services import DATA_DIR
 
 
@@ -29,10 +31,18 @@ class Command(BaseCommand):
         entries = json.loads((DATA_DIR / region / "demo-users.json").read_text(encoding="utf-8"))
         accounts = demo_users_load(entries=entries, password=settings.DEMO_PASSWORD)
         self._print_accounts(accounts)
+        self._load_scenarios(region)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
             call_command("runserver", address, use_reloader=False)
+
+    def _load_scenarios(self, folder: str) -> None:
+        """Demo data of the modules, clearly labelled as fictitious."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        scenarios = load_funding_demo(region=Region.objects.get(slug=meta["slug"]))
+        names = ", ".join(scenario.name for scenario in scenarios)
+        self.stdout.write(f"Funding scenarios with fictitious figures: {names}.")
 
     def _print_accounts(self, accounts) -> None:
         self.stdout.write(
