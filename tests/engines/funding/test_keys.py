@@ -32,6 +32,7 @@ def test_a_rounding_difference_within_the_tolerance_is_accepted():
         ({"A": D("0.5"), "B": D("0.5"), "C": D(0), "X": D(0)}, "names X"),
         ({"A": D("1.5"), "B": D("-0.5"), "C": D(0)}, "gives B a negative share"),
         ({"A": 0.5, "B": D("0.5"), "C": D(0)}, "must be a Decimal, not float"),
+        ([D("0.5"), D("0.5")], "must be a mapping"),
     ],
 )
 def test_validate_key_refuses_with_a_clear_message(key, fragment):

@@ -80,6 +80,9 @@ def _clip(
     true scale is larger and everyone above the upper bound now is there in the solution too:
     pin them at it. If ``E < D``, likewise pin those below the lower bound. If ``E == D`` the
     clipped amounts already add up, and pinning both sides leaves the free ones where they are.
+    (``T`` counts the pinned ones at their bounds, which by induction is where they are in the
+    solution ``s*``; ``T`` never decreases as ``s`` grows, so ``T(s) < budget = T(s*)`` means
+    ``s < s*``, and the other way round.)
     Each round pins at least one municipality, so there are at most ``len(indices)`` rounds.
     """
     pinned: dict[int, int] = {}

@@ -6,8 +6,10 @@ amount within a fraction of last year's (or, when no amounts within the cap add 
 budget, the year is reported as a conflict and keeps the uncapped split). The regional costs
 are split by the solidarity key, each subregion's costs by the subregional key within it.
 
-Speed: 20 years x 13 municipalities with cap, regional and subregional costs take about
-{timing} (``timeit`` on the development machine), well under the 10 ms aimed for.
+Speed, measured with ``timeit`` (best of 7 x 50 runs, a shared two-core development machine):
+20 years x 13 municipalities, with regional and subregional costs every year and planned costs in
+every row, take about 3.5 ms without a cap and 4-4.5 ms with a cap that binds most years; well
+within the 10 ms aimed for. Most of the time goes into making the 260 rows' Decimals.
 """
 
 from collections import defaultdict
@@ -20,7 +22,7 @@ from .cap import cap_bounds, cap_holds, capped_allocation
 from .keys import mix_keys, percent, shares_from_weights
 from .model import CapConflict, FundingInput, FundingResult, Row, Total
 from .money import apportion, from_cents, integer_weights
-from .validation import Prepared, prepare
+from .validation import REGION, Prepared, prepare
 
 
 @dataclass(frozen=True)
@@ -96,21 +98,37 @@ def _capped(
     previous: dict[str, int],
     cap: Decimal,
 ) -> tuple[_Allocation, list[CapConflict]]:
+    """The year's allocation within the cap, or the uncapped one and a conflict."""
     codes = list(target)
     uncapped = apportion(budget, weights)
-    lows, highs = cap_bounds([previous[code] for code in codes], cap)
-    if not cap_holds(budget, lows, highs):
-        beyond = [
-            code
-            for code, amount, low, high in zip(codes, uncapped, lows, highs, strict=True)
-            if not low <= amount <= high
-        ]
-        message = _conflict_message(year, sum(previous.values()), budget, cap, (lows, highs))
-        conflict = CapConflict(year=year, message=message, codes=tuple(sorted(beyond)))
+    bounds = cap_bounds([previous[code] for code in codes], cap)
+    if not cap_holds(budget, *bounds):
+        before = sum(previous.values())
+        conflict = _conflict(
+            year, (before, budget), cap, dict(zip(codes, uncapped, strict=True)), bounds
+        )
         return _Allocation(target, dict(zip(codes, uncapped, strict=True))), [conflict]
-    amounts = capped_allocation(budget, weights, lows, highs)
+    amounts = capped_allocation(budget, weights, *bounds)
     shares = target if amounts == uncapped else shares_from_weights(codes, amounts)
     return _Allocation(shares, dict(zip(codes, amounts, strict=True))), []
+
+
+def _conflict(
+    year: int,
+    budgets: tuple[int, int],
+    cap: Decimal,
+    amounts: dict[str, int],
+    bounds: tuple[list[int], list[int]],
+) -> CapConflict:
+    """The conflict of a year whose budget (last year's, this year's) the cap cannot follow;
+    it names the municipalities whose uncapped amount lies beyond their bounds."""
+    beyond = [
+        code
+        for (code, amount), low, high in zip(amounts.items(), *bounds, strict=True)
+        if not low <= amount <= high
+    ]
+    message = _conflict_message(year, *budgets, cap, bounds)
+    return CapConflict(year=year, message=message, codes=tuple(sorted(beyond)))
 
 
 def _conflict_message(
@@ -173,14 +191,17 @@ def _row(
 
 def _totals(plan: Prepared, rows: Sequence[tuple[Row, tuple[int, ...]]]) -> tuple[Total, ...]:
     """Per year: the region, then each subregion (by slug)."""
-    sums: dict[tuple[int, str], list[int]] = {}
+    groups: dict[tuple[int, str], list[tuple[int, ...]]] = defaultdict(list)
     for row, cents in rows:
-        for scope in ("region", row.subregion):
-            total = sums.setdefault((row.year, scope), [0] * len(cents))
-            for index, amount in enumerate(cents):
-                total[index] += amount
+        groups[row.year, REGION].append(cents)
+        groups[row.year, row.subregion].append(cents)
     return tuple(
-        Total(year, scope, *map(from_cents, sums[year, scope]))
+        _total(year, scope, groups[year, scope])
         for year in plan.years
-        for scope in ("region", *plan.subregions)
+        for scope in (REGION, *plan.subregions)
     )
+
+
+def _total(year: int, scope: str, group: list[tuple[int, ...]]) -> Total:
+    """The column sums of a group's amounts in cents (every scope has a municipality)."""
+    return Total(year, scope, *(from_cents(sum(column)) for column in zip(*group, strict=True)))

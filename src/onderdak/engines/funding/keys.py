@@ -65,6 +65,8 @@ def validate_key(key: Mapping[str, Decimal], *, codes: Iterable[str], name: str)
 
 
 def _validate(key: Mapping[str, Decimal], codes: list[str], name: str, kind: str) -> None:
+    if not isinstance(key, Mapping):
+        raise FundingError(f"The {_label(name)} must be a mapping (a dict).", name)
     _check_codes(key, codes, name, kind)
     weights, denominator = integer_weights(_check_shares(key, name))
     total = Fraction(sum(weights), denominator)

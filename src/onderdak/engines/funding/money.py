@@ -22,10 +22,11 @@ _EXACT = Context(prec=999_999)
 
 def check_decimal(value: object, *, what: str, field: str | None) -> Decimal:
     """``value`` as a finite Decimal; ints are accepted, floats refused (they are inexact)."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        kind = type(value).__name__
-        raise FundingError(f"{what} must be a Decimal, not {kind}.", field)
-    value = Decimal(value)
+    if type(value) is not Decimal:
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            kind = type(value).__name__
+            raise FundingError(f"{what} must be a Decimal, not {kind}.", field)
+        value = Decimal(value)
     if not value.is_finite():
         raise FundingError(f"{what} must be a number, not {value}.", field)
     return value

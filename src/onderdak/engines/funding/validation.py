@@ -19,6 +19,8 @@ from .phase_in import PhaseIn
 if TYPE_CHECKING:
     from .model import FundingInput
 
+REGION = "region"  # the scope of the region's totals; no subregion may be called so
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -38,6 +40,7 @@ class Prepared:
 
 def prepare(data: FundingInput) -> Prepared:
     """Check ``data`` and convert its amounts and weights to integers."""
+    _mappings(data)
     years = _years(data.years)
     subregion_of = _municipalities(data.municipalities)
     codes = tuple(sorted(subregion_of))
@@ -59,6 +62,25 @@ def prepare(data: FundingInput) -> Prepared:
         subregional_weights=_subregional_weights(data.subregional_key, subregion_of, subregional),
         planned_costs=_by_pair(data.planned_costs, codes, years, "planned_costs", "municipality"),
     )
+
+
+_MAPPINGS = (
+    "budget",
+    "historical_key",
+    "objective_key",
+    "regional_costs",
+    "solidarity_key",
+    "subregional_costs",
+    "subregional_key",
+    "planned_costs",
+)
+
+
+def _mappings(data: FundingInput) -> None:
+    for field in _MAPPINGS:
+        if not isinstance(getattr(data, field), Mapping):
+            label = field.replace("_", " ")
+            raise FundingError(f"The {label} must be a mapping (a dict).", field)
 
 
 def _is_int(value: object) -> bool:
@@ -95,6 +117,9 @@ def _municipalities(entries: object) -> dict[str, str]:
     subregion_of: dict[str, str] = {}
     for entry in entries:
         code, subregion = _municipality(entry)
+        if subregion == REGION:
+            message = f"A subregion cannot be called {REGION!r}: that names the whole region."
+            raise FundingError(message, "municipalities")
         if code in subregion_of:
             raise FundingError(f"Municipality {code} is listed twice.", "municipalities")
         subregion_of[code] = subregion
