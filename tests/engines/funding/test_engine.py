@@ -285,28 +285,3 @@ def test_no_float_in_a_result_and_money_to_the_cent(data):
             assert amount.as_tuple().exponent == -2
     assert all(isinstance(row.key_share, Decimal) for row in result.rows)
 
-
-def test_twenty_years_of_thirteen_municipalities_take_milliseconds():
-    """A guard against accidental slowness, with room for a busy machine (the engine takes
-    about 5 ms; see engine.py)."""
-    import timeit
-
-    years = tuple(range(2025, 2045))
-    codes = [f"GM{n:04d}" for n in range(13)]
-    key = dict(zip(codes, [D("0.0769")] * 12 + [D("0.0772")], strict=True))
-    objective = dict(zip(codes, [D("0.07")] * 12 + [D("0.16")], strict=True))
-    data = FundingInput(
-        years=years,
-        municipalities=tuple((code, f"s{n % 3}") for n, code in enumerate(codes)),
-        budget={year: D(10_000_000 + 100_000 * (year % 7)) for year in years},
-        historical_key=key,
-        objective_key=objective,
-        phase_in=PhaseIn(2026, years=5),
-        cap=D("0.03"),
-        regional_costs={year: D("1234567.89") for year in years},
-        solidarity_key=key,
-        subregional_costs={(f"s{n}", year): D("55555.55") for n in range(3) for year in years},
-        subregional_key={code: D(n + 1) for n, code in enumerate(codes)},
-    )
-    best = min(timeit.repeat(lambda: distribute(data), number=5, repeat=3)) / 5
-    assert best < 0.1
