@@ -14,6 +14,7 @@ from onderdak.core.bench import data, pages
 from onderdak.core.bench.options import whole_number
 from onderdak.core.bench.report import Column, Report, format_json_lines, format_table
 from onderdak.core.bench.stats import median, p95, percentile
+from onderdak.funding.models import FundingScenario
 from onderdak.region.models import Organisation, PopulationFigure
 
 
@@ -82,6 +83,7 @@ def test_one_unit_of_scale_adds_what_the_help_promises(region):
     assert added["organisations"] == data.ORGANISATIONS_PER_SCALE
     assert added["figures"] == data.FIGURES_PER_SCALE * region.municipalities.count()
     assert added["audit entries"] > data.HISTORY_PER_SCALE + data.USERS_PER_SCALE
+    assert added["funding scenarios"] == 2 + data.SCENARIOS_PER_SCALE  # the demo and the volume
 
 
 def _volume() -> dict[str, int]:
@@ -90,6 +92,7 @@ def _volume() -> dict[str, int]:
         "organisations": Organisation.objects.count(),
         "figures": PopulationFigure.objects.count(),
         "audit entries": LogEntry.objects.count(),
+        "funding scenarios": FundingScenario.objects.count(),
     }
 
 

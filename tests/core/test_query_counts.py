@@ -14,13 +14,17 @@ import pytest
 from onderdak.accounts.models import Role, User
 from onderdak.audit.services import record_access
 from onderdak.core.bench.pages import PAGES, Page, Targets
+from onderdak.funding.demo import load_demo
+from onderdak.funding.services import scenario_create
 from onderdak.region.models import OrganisationKind, Region
 from onderdak.region.services import organisation_create, population_figure_record
 from tests.factories import member
 
 #: Queries per request. Every logged-in request reads the session, the user, the TOTP device and
 #: the memberships, and saves the session (three statements: begin or savepoint, update, commit or
-#: release). Region pages add the user's region; paginated lists add their count.
+#: release). Region pages add the user's region; paginated lists add their count. A funding
+#: scenario adds its seven kinds of input (one query each); its result adds the municipalities
+#: with their population and their names; a comparison loads both scenarios in those same queries.
 QUERIES = {
     "home (regional_coordinator)": 10,
     "home (municipality_officer)": 9,
@@ -43,6 +47,10 @@ QUERIES = {
     "api organisations (regional_coordinator)": 10,
     "api subregions (regional_coordinator)": 11,
     "api governance bodies (regional_coordinator)": 11,
+    "api funding scenarios (policy_officer)": 10,
+    "api funding scenario (policy_officer)": 16,
+    "api funding result (governance_reader)": 18,
+    "api funding comparison (municipality_officer)": 19,
     "healthz (anonymous)": 1,
 }
 
@@ -67,11 +75,17 @@ def grow(region: Region) -> None:
         )
     for user in users[:10]:
         record_access(instance=user)
+    for i in range(10):
+        scenario_create(region=region, name=f"Groei {i}", first_year=2026, last_year=2045)
 
 
 @pytest.fixture
-def targets(region, make_member) -> Targets:
-    return Targets(municipality="GM0546", person=make_member(Role.CARE_WORKER).pk)
+def targets(region, make_member, page) -> Targets:
+    """What the pages are requested for; funding scenarios only for the pages that need them."""
+    scenarios = load_demo(region=region) if "funding" in page.url_name else []
+    a, b = (s.pk for s in scenarios) if scenarios else (0, 0)
+    person = make_member(Role.CARE_WORKER).pk
+    return Targets(municipality="GM0546", person=person, scenario=a, other_scenario=b)
 
 
 @pytest.fixture

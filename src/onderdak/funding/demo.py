@@ -41,7 +41,13 @@ CENT = Decimal("0.01")
 def load_demo(*, region: Region) -> list[FundingScenario]:
     """The two demo scenarios of ``region``, made if they are not there yet."""
     existing = {s.name: s for s in FundingScenario.objects.filter(region=region, is_demo=True)}
-    five = existing.get(FIVE_YEARS) or _five_years(region)
+    five = existing.get(FIVE_YEARS) or fictitious_scenario(
+        region=region,
+        name=FIVE_YEARS,
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        phase_in_years=5,
+    )
     ten = existing.get(TEN_YEARS) or services.scenario_copy(
         scenario=five,
         name=TEN_YEARS,
@@ -51,18 +57,18 @@ def load_demo(*, region: Region) -> list[FundingScenario]:
     return [five, ten]
 
 
-def _grown(amount: Decimal, year: int) -> Decimal:
-    return (amount * GROWTH ** (year - FIRST_YEAR)).quantize(CENT)
-
-
-def _five_years(region: Region) -> FundingScenario:
+@transaction.atomic
+def fictitious_scenario(
+    *, region: Region, name: str, first_year: int, last_year: int, phase_in_years: int
+) -> FundingScenario:
+    """A complete scenario with fictitious figures, marked as demo (also used by the bench)."""
     scenario = services.scenario_create(
         region=region,
-        name=FIVE_YEARS,
-        description=DESCRIPTION.format(years=5),
-        first_year=FIRST_YEAR,
-        last_year=LAST_YEAR,
-        phase_in_years=5,
+        name=name,
+        description=DESCRIPTION.format(years=phase_in_years),
+        first_year=first_year,
+        last_year=last_year,
+        phase_in_years=phase_in_years,
         cap_percent=Decimal("10"),
         objective_method=ObjectiveMethod.INDICATORS,
         solidarity_population_weight=Decimal("0.5"),
@@ -75,9 +81,19 @@ def _five_years(region: Region) -> FundingScenario:
     return scenario
 
 
+def _grown(amount: Decimal, scenario: FundingScenario, year: int) -> Decimal:
+    """``amount`` in the first year, growing by GROWTH a year."""
+    return (amount * GROWTH ** (year - scenario.first_year)).quantize(CENT)
+
+
 def _fill_budget(scenario: FundingScenario) -> None:
     lines = [
-        {"year": y, "funding_source": name, "amount": _grown(amount, y), "source": DEMO_SOURCE}
+        {
+            "year": y,
+            "funding_source": name,
+            "amount": _grown(amount, scenario, y),
+            "source": DEMO_SOURCE,
+        }
         for y in scenario.years
         for name, amount in BUDGET.items()
     ]
@@ -108,7 +124,7 @@ def _fill_costs(scenario: FundingScenario, municipalities: list) -> None:
     services.regional_costs_replace(
         scenario=scenario,
         costs=[
-            {"year": y, "amount": _grown(REGIONAL_COST, y), "source": DEMO_SOURCE}
+            {"year": y, "amount": _grown(REGIONAL_COST, scenario, y), "source": DEMO_SOURCE}
             for y in scenario.years
         ],
     )
@@ -119,7 +135,7 @@ def _fill_costs(scenario: FundingScenario, municipalities: list) -> None:
             {
                 "subregion": s,
                 "year": y,
-                "amount": _grown(SUBREGIONAL_POOL, y),
+                "amount": _grown(SUBREGIONAL_POOL, scenario, y),
                 "source": DEMO_SOURCE,
             }
             for s in sorted(subregions, key=lambda s: s.position)
@@ -132,7 +148,7 @@ def _fill_costs(scenario: FundingScenario, municipalities: list) -> None:
             {
                 "municipality": m,
                 "year": y,
-                "amount": _grown(PLANNED_PER_INHABITANT * m.population, y),
+                "amount": _grown(PLANNED_PER_INHABITANT * m.population, scenario, y),
                 "source": DEMO_SOURCE,
             }
             for m in municipalities

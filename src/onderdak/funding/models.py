@@ -117,7 +117,7 @@ class FundingScenario(models.Model):
     class Meta:
         verbose_name = _("funding scenario")
         verbose_name_plural = _("funding scenarios")
-        ordering = ["region", "name"]
+        ordering = ["region_id", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "name"],
@@ -197,7 +197,7 @@ class BudgetLine(ScenarioInput):
     class Meta:
         verbose_name = _("budget line")
         verbose_name_plural = _("budget lines")
-        ordering = ["scenario", "year", "funding_source"]
+        ordering = ["scenario_id", "year", "funding_source"]
         default_related_name = "budget_lines"
         constraints = [
             models.UniqueConstraint(
@@ -229,7 +229,7 @@ class KeyShare(ScenarioInput):
     class Meta:
         verbose_name = _("key share")
         verbose_name_plural = _("key shares")
-        ordering = ["scenario", "kind", "municipality__name"]
+        ordering = ["scenario_id", "kind", "municipality__name"]
         default_related_name = "key_shares"
         constraints = [
             models.UniqueConstraint(
@@ -259,7 +259,7 @@ class IndicatorWeight(ScenarioInput):
     class Meta:
         verbose_name = _("indicator weight")
         verbose_name_plural = _("indicator weights")
-        ordering = ["scenario", "indicator"]
+        ordering = ["scenario_id", "indicator"]
         default_related_name = "indicator_weights"
         constraints = [
             models.UniqueConstraint(
@@ -287,7 +287,7 @@ class PhaseInStep(ScenarioInput):
     class Meta:
         verbose_name = _("phase-in step")
         verbose_name_plural = _("phase-in steps")
-        ordering = ["scenario", "year"]
+        ordering = ["scenario_id", "year"]
         default_related_name = "phase_in_steps"
         constraints = [
             models.UniqueConstraint(
@@ -311,7 +311,7 @@ class RegionalCost(ScenarioInput):
     class Meta:
         verbose_name = _("regional cost")
         verbose_name_plural = _("regional costs")
-        ordering = ["scenario", "year"]
+        ordering = ["scenario_id", "year"]
         default_related_name = "regional_costs"
         constraints = [
             models.UniqueConstraint(
@@ -338,7 +338,7 @@ class SubregionalPool(ScenarioInput):
     class Meta:
         verbose_name = _("subregional pool")
         verbose_name_plural = _("subregional pools")
-        ordering = ["scenario", "subregion__position", "year"]
+        ordering = ["scenario_id", "subregion__position", "year"]
         default_related_name = "subregional_pools"
         constraints = [
             models.UniqueConstraint(
@@ -367,7 +367,7 @@ class PlannedCost(ScenarioInput):
     class Meta:
         verbose_name = _("planned cost")
         verbose_name_plural = _("planned costs")
-        ordering = ["scenario", "municipality__name", "year"]
+        ordering = ["scenario_id", "municipality__name", "year"]
         default_related_name = "planned_costs"
         constraints = [
             models.UniqueConstraint(

@@ -66,6 +66,14 @@ def scenario_detail(*, region: Region, pk: int) -> FundingScenario:
     return scenario
 
 
+def scenario_pair(*, region: Region, a: int, b: int) -> tuple[FundingScenario, FundingScenario]:
+    """Two scenarios of the region with their inputs, loaded together; ``NotFound`` for others."""
+    found = {s.pk: s for s in scenario_list(region=region, with_inputs=True).filter(pk__in=(a, b))}
+    if a not in found or b not in found:
+        raise NotFound()
+    return found[a], found[b]
+
+
 # --- The engine's input --------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from onderdak.accounts.models import ROLE_ORGANISATION_KINDS, Role, User
 from onderdak.accounts.services import membership_create, user_create
+from onderdak.funding.demo import fictitious_scenario, load_demo
 from onderdak.region.models import Organisation, OrganisationKind, Region
 from onderdak.region.services import (
     DATA_DIR,
@@ -25,12 +26,15 @@ USERS_PER_SCALE = 20
 ORGANISATIONS_PER_SCALE = 5
 FIGURES_PER_SCALE = 1  # per municipality, older than the bundled figure
 HISTORY_PER_SCALE = 1000  # older audit entries, spread over the past year
+SCENARIOS_PER_SCALE = 10  # complete funding scenarios with fictitious figures
+SCENARIO_YEARS = 20
 BENCH_SOURCE = "https://example.org/onderdak-benchmark"
 SCALE_HELP = (
     f"Units of extra volume (default 1); one unit is {USERS_PER_SCALE} users with a membership, "
     f"{ORGANISATIONS_PER_SCALE} organisations and {FIGURES_PER_SCALE} population figure per "
-    f"municipality, each with its audit entry, plus {HISTORY_PER_SCALE} older audit entries. "
-    "0: only the region and one user per role."
+    f"municipality and {SCENARIOS_PER_SCALE} funding scenarios of {SCENARIO_YEARS} years, each "
+    f"with its audit entries, plus {HISTORY_PER_SCALE} older audit entries. 0: only the region, "
+    "one user per role and the two demo funding scenarios."
 )
 
 
@@ -48,6 +52,8 @@ def populate(*, region_dir: str, scale: int) -> BenchData:
     _add_organisations(region, ORGANISATIONS_PER_SCALE * scale)
     _add_users(organisations, USERS_PER_SCALE * scale)
     _add_population_figures(region, FIGURES_PER_SCALE * scale)
+    load_demo(region=region)
+    _add_funding_scenarios(region, SCENARIOS_PER_SCALE * scale)
     _add_audit_history(HISTORY_PER_SCALE * scale)
     return BenchData(region, users)
 
@@ -97,6 +103,18 @@ def _add_population_figures(region: Region, per_municipality: int) -> None:
                 population=1000 + days,
                 source_url=BENCH_SOURCE,
             )
+
+
+def _add_funding_scenarios(region: Region, count: int) -> None:
+    """Complete scenarios of SCENARIO_YEARS years with phase-ins of 1 to 10 years."""
+    for i in range(count):
+        fictitious_scenario(
+            region=region,
+            name=f"Benchmarkscenario {i + 1} (demo, fictief)",
+            first_year=2026,
+            last_year=2026 + SCENARIO_YEARS - 1,
+            phase_in_years=1 + i % 10,
+        )
 
 
 def _add_audit_history(count: int) -> None:

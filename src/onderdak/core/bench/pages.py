@@ -8,6 +8,7 @@ bundled region, one user per role and ``--scale`` units of extra volume. Compare
 from argparse import _ArgumentGroup
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -23,6 +24,7 @@ from onderdak.core.bench.measuring import (
 from onderdak.core.bench.options import whole_number
 from onderdak.core.bench.report import Column, Report
 from onderdak.core.bench.stats import median, p95
+from onderdak.funding.selectors import scenario_list
 from onderdak.region.models import Region
 from onderdak.region.selectors import municipality_list
 
@@ -44,6 +46,8 @@ class Targets:
 
     municipality: str  # CBS code
     person: int  # primary key of a user with a membership
+    scenario: int  # primary key of a complete funding scenario
+    other_scenario: int  # another one, to compare with
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,16 @@ class Page:
     url_name: str
     role: str | None  # None: requested without logging in
     args: Callable[[Targets], tuple] = lambda targets: ()
+    query: Callable[[Targets], dict] = lambda targets: {}
 
     @property
     def key(self) -> str:
         return f"{self.name} ({self.role or 'anonymous'})"
 
     def path(self, targets: Targets) -> str:
-        return reverse(self.url_name, args=self.args(targets))
+        path = reverse(self.url_name, args=self.args(targets))
+        query = self.query(targets)
+        return f"{path}?{urlencode(query)}" if query else path
 
 
 def _municipality(targets: Targets) -> tuple[str]:
@@ -67,6 +74,14 @@ def _municipality(targets: Targets) -> tuple[str]:
 
 def _person(targets: Targets) -> tuple[int]:
     return (targets.person,)
+
+
+def _scenario(targets: Targets) -> tuple[int]:
+    return (targets.scenario,)
+
+
+def _scenarios(targets: Targets) -> dict[str, int]:
+    return {"a": targets.scenario, "b": targets.other_scenario}
 
 
 #: Every page and API list endpoint, with a role that may see it. The home page differs per role,
@@ -92,6 +107,15 @@ PAGES: tuple[Page, ...] = (
     Page("api organisations", "organisation-list", Role.REGIONAL_COORDINATOR),
     Page("api subregions", "subregion-list", Role.REGIONAL_COORDINATOR),
     Page("api governance bodies", "governance-body-list", Role.REGIONAL_COORDINATOR),
+    Page("api funding scenarios", "funding-scenario-list", Role.POLICY_OFFICER),
+    Page("api funding scenario", "funding-scenario-detail", Role.POLICY_OFFICER, _scenario),
+    Page("api funding result", "funding-scenario-result", Role.GOVERNANCE_READER, _scenario),
+    Page(
+        "api funding comparison",
+        "funding-scenario-compare",
+        Role.MUNICIPALITY_OFFICER,
+        query=_scenarios,
+    ),
     Page("healthz", "healthz", None),
 )
 
@@ -151,9 +175,16 @@ def _measure_pages(data: BenchData, repeat: int) -> Report:
 
 
 def _targets(region: Region, person: User) -> Targets:
-    """The most populous municipality (the busiest detail page) and a user with a membership."""
+    """The most populous municipality (the busiest detail page), a user with a membership, and
+    the two funding scenarios with the most years."""
     largest = max(municipality_list(region=region), key=lambda m: m.population or 0)
-    return Targets(municipality=largest.cbs_code, person=person.pk)
+    longest = sorted(scenario_list(region=region), key=lambda s: (s.first_year - s.last_year, s.pk))
+    return Targets(
+        municipality=largest.cbs_code,
+        person=person.pk,
+        scenario=longest[0].pk,
+        other_scenario=longest[1].pk,
+    )
 
 
 def _row(page: Page, path: str, measurement: Measurement) -> dict:

@@ -183,7 +183,6 @@ class FundingScenarioViewSet(
     def compare(self, request):
         """Two scenarios side by side: allocation and balance per municipality and year."""
         query = self._valid(serializers.CompareQuerySerializer, request.query_params).validated_data
-        a = selectors.scenario_detail(region=self.region, pk=query["a"])
-        b = selectors.scenario_detail(region=self.region, pk=query["b"])
+        a, b = selectors.scenario_pair(region=self.region, a=query["a"], b=query["b"])
         rows = selectors.scenario_comparison(a=a, b=b)
         return Response(serializers.ComparisonSerializer({"a": a.pk, "b": b.pk, "rows": rows}).data)
