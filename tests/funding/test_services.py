@@ -105,6 +105,15 @@ def test_update_refuses_a_range_that_leaves_figures_outside(scenario):
     assert rows_of(scenario) == before
 
 
+def test_update_refuses_a_start_year_after_the_phase_in_steps(scenario):
+    steps = [{"year": 2027, "objective_weight": Decimal(1)}]
+    services.phase_in_steps_replace(scenario=scenario, steps=steps)
+    error = refused(services.scenario_update, scenario=scenario, phase_in_start_year=2028)
+    assert "phase_in_start_year" in error.fields
+    scenario.refresh_from_db()
+    assert scenario.phase_in_start_year == 2026
+
+
 def test_update_refuses_fields_that_are_not_editable(scenario):
     with pytest.raises(TypeError):
         services.scenario_update(scenario=scenario, is_demo=True)

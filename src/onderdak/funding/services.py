@@ -99,6 +99,9 @@ def scenario_update(*, scenario: FundingScenario, **changes) -> FundingScenario:
     _set_fields(scenario, changes)
     scenario = _save_scenario(scenario)
     _check_inputs_fit(scenario)
+    steps = list(scenario.phase_in_steps.all())
+    if steps:
+        _check_phase_in(scenario.phase_in_start_year, steps, field="phase_in_start_year")
     return scenario
 
 
@@ -114,7 +117,8 @@ def scenario_copy(
 ) -> FundingScenario:
     """A copy of ``scenario`` with all its inputs, named ``name``: the start of a variant.
 
-    ``changes`` sets scenario fields of the copy, e.g. ``phase_in_years=10``.
+    ``changes`` sets scenario fields of the copy, e.g. ``phase_in_years=10``. A copy of demo
+    figures is marked as demo too.
     """
     source = FundingScenario.objects.prefetch_related(*_copy_prefetches()).get(pk=scenario.pk)
     copy = FundingScenario.objects.get(pk=scenario.pk)
@@ -223,7 +227,7 @@ def phase_in_steps_replace(*, scenario: FundingScenario, steps: Iterable[Row]) -
     return saved
 
 
-def _check_phase_in(start_year: int, steps: list[PhaseInStep]) -> None:
+def _check_phase_in(start_year: int, steps: list[PhaseInStep], field: str = "steps") -> None:
     """The engine's check of a phase-in path, with a message in the user's language."""
     path = tuple(sorted((step.year, step.objective_weight) for step in steps))
     try:
@@ -233,7 +237,7 @@ def _check_phase_in(start_year: int, steps: list[PhaseInStep]) -> None:
             "From the phase-in start year on, the weight of the objective key may only grow, "
             "and it ends at exactly 1."
         )
-        raise DomainError(_("The input is not valid."), fields={"steps": [message]}) from error
+        raise DomainError(_("The input is not valid."), fields={field: [message]}) from error
 
 
 @transaction.atomic

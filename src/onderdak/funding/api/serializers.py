@@ -3,6 +3,7 @@ explicit, so the schema is the same on every database."""
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from onderdak.funding.models import (
@@ -208,7 +209,9 @@ class KeySharesSerializer(serializers.Serializer):
     def validate_shares(self, shares: list[dict]) -> list[dict]:
         codes = [share["municipality"].cbs_code for share in shares]
         if len(codes) != len(set(codes)):
-            raise serializers.ValidationError("A municipality is named more than once.")
+            raise serializers.ValidationError(
+                _("This municipality already has a share in this key.")
+            )
         return shares
 
 

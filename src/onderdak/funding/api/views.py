@@ -145,7 +145,7 @@ class FundingScenarioViewSet(
     @action(
         detail=True,
         methods=["put"],
-        url_path=r"key-shares/(?P<kind>historical|objective|use)",
+        url_path=rf"key-shares/(?P<kind>{'|'.join(KeyKind.values)})",
         url_name="key-shares",
     )
     def key_shares(self, request, pk=None, kind=None):
