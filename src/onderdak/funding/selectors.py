@@ -78,7 +78,11 @@ def scenario_pair(*, region: Region, a: int, b: int) -> tuple[FundingScenario, F
 
 
 def scenario_input(*, scenario: FundingScenario) -> FundingInput:
-    """What the engine needs, built from what was entered; ``DomainError`` when incomplete."""
+    """What the engine needs, built from what was entered; ``DomainError`` when incomplete.
+
+    A subregion shares its pool by the same key as the region shares its costs (the mix of
+    population and use), taken within the subregion.
+    """
     prefetch_related_objects([scenario], *_input_prefetches())
     municipalities = list(municipality_list(region=scenario.region).order_by("cbs_code"))
     solidarity = _solidarity_key(scenario, municipalities)
