@@ -16,6 +16,7 @@ from onderdak.accounts.models import Role
 from onderdak.region.models import Organisation
 from tests.conftest import verify_second_factor
 from tests.funding import helpers as funding
+from tests.funding import web as funding_web
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -141,10 +142,50 @@ RULES: dict[str, list[Case] | str] = {
     "funding-scenario-compare": [
         Case(FUNDING_READERS, "get", 200, {"data": funding.compare_payload}, api=True)
     ],
+    "funding:scenario_list": [Case(FUNDING_READERS)],
+    "funding:scenario_detail": [Case(FUNDING_READERS)],
+    "funding:scenario_export": [Case(FUNDING_READERS)],
+    "funding:compare": [Case(FUNDING_READERS)],
+    "funding:compare_export": [
+        Case(FUNDING_READERS, "get", 200, {"data": funding_web.comparison_query})
+    ],
+    "funding:scenario_create": [
+        Case(FUNDING_BUILDERS),
+        Case(FUNDING_BUILDERS, "post", 302, {"data": funding_web.scenario_form}),
+    ],
+    "funding:scenario_update": [
+        Case(FUNDING_EDITORS),
+        Case(FUNDING_EDITORS, "post", 302, {"data": funding_web.settings_form}),
+    ],
+    "funding:scenario_copy": [
+        Case(FUNDING_BUILDERS),
+        Case(FUNDING_BUILDERS, "post", 302, {"data": funding_web.copy_form}),
+    ],
+    "funding:scenario_delete": [Case(FUNDING_BUILDERS), Case(FUNDING_BUILDERS, "post", 302)],
+    **{
+        f"funding:{name}": [
+            Case(FUNDING_EDITORS),
+            Case(FUNDING_EDITORS, "post", 302, {"data": form}),
+        ]
+        for name, form in (
+            ("budget_lines", funding_web.budget_form),
+            ("key_shares", funding_web.key_form),
+            ("regional_costs", funding_web.regional_costs_form),
+            ("subregional_pools", funding_web.subregional_pools_form),
+            ("planned_costs", funding_web.planned_costs_form),
+        )
+    },
 }
 
 #: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).
-FUNDING_WITHOUT_SCENARIO = {"funding-scenario-list", "funding-scenario-compare"}
+FUNDING_WITHOUT_SCENARIO = {
+    "funding-scenario-list",
+    "funding-scenario-compare",
+    "funding:scenario_list",
+    "funding:scenario_create",
+    "funding:compare",
+    "funding:compare_export",
+}
 
 
 def _walk(patterns, namespace=""):
@@ -179,8 +220,10 @@ def _url(name: str, user_pk: int) -> str:
         "organisation-detail": [organisation.pk],
         "governance-body-detail": [organisation.region.governance_bodies.first().pk],
     }
-    if name.startswith("funding-scenario") and name not in FUNDING_WITHOUT_SCENARIO:
+    if name.startswith(("funding-scenario", "funding:")) and name not in FUNDING_WITHOUT_SCENARIO:
         arguments[name] = [funding.rights_scenario().pk]
+    if name == "funding:key_shares":
+        arguments[name].append("historisch")
     if name == "funding-scenario-key-shares":
         return reverse(name, kwargs={"pk": arguments[name][0], "kind": "historical"})
     return reverse(name, args=arguments.get(name, []))

@@ -25,6 +25,9 @@ from tests.factories import member
 #: release). Region pages add the user's region; paginated lists add their count. A funding
 #: scenario adds its seven kinds of input (one query each); its result adds the municipalities
 #: with their population and their names; a comparison loads both scenarios in those same queries.
+#: The funding result and comparison pages (and downloads) cost one more than their API
+#: counterparts: the subregion names of the totals, the scenarios to choose from; the input pages
+#: add the municipalities or subregions they list.
 QUERIES = {
     "home (regional_coordinator)": 10,
     "home (municipality_officer)": 9,
@@ -51,6 +54,20 @@ QUERIES = {
     "api funding scenario (policy_officer)": 16,
     "api funding result (governance_reader)": 18,
     "api funding comparison (municipality_officer)": 19,
+    "funding scenarios (policy_officer)": 10,
+    "funding result (governance_reader)": 19,
+    "funding result excel (municipality_officer)": 19,
+    "funding comparison (regional_coordinator)": 20,
+    "funding comparison excel (administrator)": 20,
+    "funding new scenario (policy_officer)": 7,
+    "funding scenario update (policy_officer)": 16,
+    "funding scenario copy (policy_officer)": 16,
+    "funding scenario delete (policy_officer)": 16,
+    "funding budget lines (policy_officer)": 16,
+    "funding regional costs (policy_officer)": 16,
+    "funding subregional pools (policy_officer)": 18,
+    "funding planned costs (policy_officer)": 17,
+    "funding key (policy_officer)": 17,
     "healthz (anonymous)": 1,
 }
 

@@ -405,7 +405,8 @@ class _BarGeometry:
 
 
 def _bar_geometry(categories, series_count, stacked, orientation, ticks) -> _BarGeometry:
-    thickness = 18.0 if stacked else 12.0
+    # Grouped bars get thinner (down to 6) as series are added, so a band stays under 60 units.
+    thickness = 18.0 if stacked else max(6.0, min(12.0, 48.0 / max(series_count, 1)))
     band = thickness * (1 if stacked else max(series_count, 1)) + 10
     tick_room = _label_room([format_number(t, tick_decimals(ticks)) for t in ticks])
     if orientation == Orientation.HORIZONTAL:
@@ -457,12 +458,14 @@ def bar_chart(
     value_format: Formatter = format_number,
     description: str = "",
     table_caption: str = "",
+    table: DataTable | None = None,
 ) -> BarChart:
     """A grouped (side by side) or stacked bar chart; negative values go the other way from 0.
 
     Stacked bars pile positive values up from zero and negative values down from it, so both
     parts of a category stay visible. Horizontal bars (the default) keep long category names
-    readable and let the chart grow downwards with the number of categories.
+    readable and let the chart grow downwards with the number of categories. A page whose own
+    table holds (at least) the charted figures passes it as ``table``; it is shown instead.
     """
     low, high = _stack_extremes(series, len(categories), stacked)
     ticks = nice_ticks(low, high)
@@ -489,7 +492,8 @@ def bar_chart(
         plot=geometry.plot,
         ticks=axis_ticks(ticks, geometry.value_at),
         legend=styles,
-        table=_table(
+        table=table
+        or _table(
             table_caption or title,
             category_header,
             names,
@@ -516,6 +520,7 @@ def line_chart(
     value_format: Formatter = format_number,
     description: str = "",
     table_caption: str = "",
+    table: DataTable | None = None,
 ) -> LineChart:
     """One line with markers per series over ``x_values`` (usually years), equally spaced."""
     low, high = _extremes([v for s in series for v in s.values])
@@ -541,7 +546,8 @@ def line_chart(
         plot=plot,
         ticks=axis_ticks(ticks, value_at),
         legend=styles,
-        table=_table(
+        table=table
+        or _table(
             table_caption or title,
             x_header,
             [str(x) for x in x_values],

@@ -17,18 +17,27 @@ class FormRenderer(DjangoTemplates):
 
 
 class StyledFormMixin:
-    """Adds the design-system classes and ``aria-invalid`` to every widget."""
+    """Adds the design-system classes to every widget and ``aria-invalid`` to those in error.
+
+    ``aria-invalid`` is set after validation (``full_clean``), not in ``__init__``: validating
+    there would run before a subclass's ``__init__`` has adjusted its fields (choices, querysets,
+    ``required``), and Django keeps that first outcome.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = next(
                 (c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)), TEXTBOX
             )
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            if self.is_bound and name in self.errors:
-                widget.attrs["aria-invalid"] = "true"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self._errors or {}:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-invalid"] = "true"
 
 
 class Form(StyledFormMixin, forms.Form):

@@ -116,6 +116,32 @@ PAGES: tuple[Page, ...] = (
         Role.MUNICIPALITY_OFFICER,
         query=_scenarios,
     ),
+    Page("funding scenarios", "funding:scenario_list", Role.POLICY_OFFICER),
+    Page("funding result", "funding:scenario_detail", Role.GOVERNANCE_READER, _scenario),
+    Page("funding result excel", "funding:scenario_export", Role.MUNICIPALITY_OFFICER, _scenario),
+    Page("funding comparison", "funding:compare", Role.REGIONAL_COORDINATOR, query=_scenarios),
+    Page(
+        "funding comparison excel", "funding:compare_export", Role.ADMINISTRATOR, query=_scenarios
+    ),
+    Page("funding new scenario", "funding:scenario_create", Role.POLICY_OFFICER),
+    *(
+        Page(f"funding {name.replace('_', ' ')}", f"funding:{name}", Role.POLICY_OFFICER, _scenario)
+        for name in (
+            "scenario_update",
+            "scenario_copy",
+            "scenario_delete",
+            "budget_lines",
+            "regional_costs",
+            "subregional_pools",
+            "planned_costs",
+        )
+    ),
+    Page(
+        "funding key",
+        "funding:key_shares",
+        Role.POLICY_OFFICER,
+        lambda targets: (targets.scenario, "objectief"),
+    ),
     Page("healthz", "healthz", None),
 )
 
