@@ -173,6 +173,8 @@ RULES: dict[str, list[Case] | str] = {
             ("regional_costs", funding_web.regional_costs_form),
             ("subregional_pools", funding_web.subregional_pools_form),
             ("planned_costs", funding_web.planned_costs_form),
+            ("indicator_weights", funding_web.indicator_weights_form),
+            ("phase_in_steps", funding_web.phase_in_steps_form),
         )
     },
 }

@@ -177,6 +177,18 @@ PAGES = [
         allowed=FUNDING_EDITORS,
         invalid_input={"#id_amount_GM0546_2026": "x"},
     ),
+    WebPage(
+        "funding:indicator_weights",
+        scenario_url("funding:indicator_weights"),
+        allowed=FUNDING_EDITORS,
+        invalid_input={"#id_weight_population": "2"},
+    ),
+    WebPage(
+        "funding:phase_in_steps",
+        scenario_url("funding:phase_in_steps"),
+        allowed=FUNDING_EDITORS,
+        invalid_input={"#id_step_2026": "0,5", "#id_step_2027": "0,25"},
+    ),
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),
 ]

@@ -68,6 +68,8 @@ QUERIES = {
     "funding subregional pools (policy_officer)": 18,
     "funding planned costs (policy_officer)": 17,
     "funding key (policy_officer)": 17,
+    "funding indicator weights (policy_officer)": 16,
+    "funding phase in steps (policy_officer)": 16,
     "healthz (anonymous)": 1,
 }
 

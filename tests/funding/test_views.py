@@ -411,3 +411,25 @@ def test_download_of_an_incomplete_scenario_goes_back_with_a_message(reader, reg
     response = reader.get(url("scenario_export", scenario.pk), follow=True)
     assert response.redirect_chain[-1][0] == url("scenario_detail", scenario.pk)
     assert "Het scenario is niet volledig." in html(response)
+
+
+def test_indicator_weights_need_an_explanation_and_add_up_to_1(officer, scenario):
+    path = url("indicator_weights", scenario.pk)
+    response = officer.post(path, {"weight_population": "1", "explanation_population": ""})
+    assert "explanation_population" in response.context["form"].errors
+    response = officer.post(path, {"weight_population": "0,5", "explanation_population": "Keuze"})
+    assert any("optellen tot 1" in e for e in response.context["form"].non_field_errors())
+    assert not scenario.indicator_weights.exists()
+    response = officer.post(path, {"weight_population": "1", "explanation_population": "Keuze"})
+    assert response.status_code == 302
+    assert scenario.indicator_weights.get().weight == 1
+
+
+def test_phase_in_path_must_grow_to_1(officer, scenario):
+    path = url("phase_in_steps", scenario.pk)
+    response = officer.post(path, {"step_2026": "0,5", "step_2027": "0,25"})
+    assert any("alleen groeien" in e for e in response.context["form"].non_field_errors())
+    assert not scenario.phase_in_steps.exists()
+    steps = {f"step_{year}": "1" for year in scenario.years} | {"step_2026": "0,5"}
+    assert officer.post(path, steps).status_code == 302
+    assert scenario.phase_in_steps.get(year=2026).objective_weight == Decimal("0.5")

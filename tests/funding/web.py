@@ -64,3 +64,11 @@ def comparison_query() -> dict:
     b = FundingScenario.objects.filter(region=a.region, name=name).first()
     b = b or services.scenario_copy(scenario=a, name=name, phase_in_years=1)
     return {"a": a.pk, "b": b.pk}
+
+
+def indicator_weights_form() -> dict:
+    return {"weight_population": "1", "explanation_population": SOURCE}
+
+
+def phase_in_steps_form() -> dict:
+    return {"step_2026": "0,5", "step_2027": "1", "step_2028": "1"}

@@ -369,3 +369,84 @@ class BudgetLinesForm(GridForm):
                 self.entry_fields[str(len(lines))] = {"": fields["funding_source"], **fields}
                 lines.append(line)
         return lines
+
+
+def fraction_field(label: str) -> forms.DecimalField:
+    """A weight from 0 to 1, typed the local way (0,25); empty means not entered."""
+    field = forms.DecimalField(
+        label=label,
+        max_digits=5,
+        decimal_places=4,
+        min_value=0,
+        max_value=1,
+        localize=True,
+        required=False,
+    )
+    field.widget.attrs["inputmode"] = "decimal"
+    return field
+
+
+class IndicatorWeightsForm(GridForm):
+    """The weight of each indicator in a computed objective key, each with its explanation."""
+
+    row_header = gettext_lazy("Indicator")
+
+    def __init__(self, *args, indicators: Sequence[tuple[str, str]], entered: dict, **kwargs):
+        self.indicators, self.entered = list(indicators), entered
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        self.columns = [_("Weight"), _("Explanation")]
+        for value, label in self.indicators:
+            weight = self.entered.get(value)
+            self.fields[f"weight_{value}"] = fraction_field(_("%(row)s: weight") % {"row": label})
+            self.fields[f"weight_{value}"].initial = weight.weight if weight else None
+            explanation = source_field(_("%(row)s: explanation") % {"row": label}, False)
+            explanation.initial = weight.explanation if weight else ""
+            self.fields[f"explanation_{value}"] = explanation
+            self.rows.append((str(label).capitalize(), [f"weight_{value}", f"explanation_{value}"]))
+
+    def clean(self):
+        data = super().clean()
+        for value, _label in self.indicators:
+            if data.get(f"weight_{value}") is not None and not data.get(f"explanation_{value}"):
+                self.add_error(f"explanation_{value}", _("Explain why it weighs this much."))
+        return data
+
+    def weights(self) -> list[dict[str, Any]]:
+        weights = []
+        for value, _label in self.indicators:
+            weight = self.cleaned_data.get(f"weight_{value}")
+            if weight is not None:
+                fields = {"": f"weight_{value}", "explanation": f"explanation_{value}"}
+                self.entry_fields[str(len(weights))] = fields
+                explanation = self.cleaned_data[f"explanation_{value}"]
+                weights.append({"indicator": value, "weight": weight, "explanation": explanation})
+        return weights
+
+
+class PhaseInStepsForm(GridForm):
+    """The objective key's weight per year, for a phase-in other than in equal steps."""
+
+    row_header = gettext_lazy("Year")
+
+    def __init__(self, *args, years, entered: dict[int, Decimal], **kwargs):
+        self.years, self.entered = list(years), entered
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        self.columns = [_("Weight of the objective key")]
+        for year in self.years:
+            field = fraction_field(_("Weight of the objective key in %(year)d") % {"year": year})
+            field.initial = self.entered.get(year)
+            self.fields[f"step_{year}"] = field
+            self.rows.append((str(year), [f"step_{year}"]))
+
+    def steps(self) -> list[dict[str, Any]]:
+        steps = []
+        for year in self.years:
+            weight = self.cleaned_data.get(f"step_{year}")
+            if weight is not None:
+                self.entry_fields[str(len(steps))] = {"": f"step_{year}"}
+                steps.append({"year": year, "objective_weight": weight})
+        return steps

@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", views.ScenarioDeleteView.as_view(), name="scenario_delete"),
     path("<int:pk>/begroting/", views.BudgetLinesView.as_view(), name="budget_lines"),
     path("<int:pk>/sleutels/<slug:kind>/", views.KeySharesView.as_view(), name="key_shares"),
+    path("<int:pk>/indicatoren/", views.IndicatorWeightsView.as_view(), name="indicator_weights"),
+    path("<int:pk>/infasering/", views.PhaseInStepsView.as_view(), name="phase_in_steps"),
     path("<int:pk>/regionale-kosten/", views.RegionalCostsView.as_view(), name="regional_costs"),
     path(
         "<int:pk>/subregionale-kosten/",

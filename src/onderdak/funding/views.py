@@ -24,12 +24,14 @@ from onderdak.funding.forms import (
     BudgetLinesForm,
     CompareForm,
     ConfirmForm,
+    IndicatorWeightsForm,
     KeyForm,
+    PhaseInStepsForm,
     ScenarioCopyForm,
     ScenarioForm,
     YearAmountsForm,
 )
-from onderdak.funding.models import KeyKind
+from onderdak.funding.models import Indicator, KeyKind
 from onderdak.region import selectors as region_selectors
 
 #: The keys' names in the address (``/bekostiging/3/sleutels/objectief/``).
@@ -299,6 +301,41 @@ class KeySharesView(InputFormView):
             shares=form.shares(),
             source=form.cleaned_data["source"],
         )
+
+
+class IndicatorWeightsView(InputFormView):
+    permission_required = "funding.change_indicatorweight"
+    form_class = IndicatorWeightsForm
+    title = gettext_lazy("Indicators of the objective key")
+    intro = gettext_lazy(
+        "When the objective key is computed from indicators: the weight of each (together 1) "
+        "and why it weighs that much. Leave a weight empty to leave the indicator out."
+    )
+
+    def get_form_kwargs(self):
+        entered = {w.indicator: w for w in self.scenario.indicator_weights.all()}
+        return {**super().get_form_kwargs(), "indicators": Indicator.choices, "entered": entered}
+
+    def save(self, form):
+        services.indicator_weights_replace(scenario=self.scenario, weights=form.weights())
+
+
+class PhaseInStepsView(InputFormView):
+    permission_required = "funding.change_phaseinstep"
+    form_class = PhaseInStepsForm
+    title = gettext_lazy("Phase-in path")
+    intro = gettext_lazy(
+        "The weight of the objective key per year, from 0 (only the historical key) to 1 (only "
+        "the objective key); from the phase-in start year on it may only grow and it ends at 1. "
+        "Leave every year empty for equal steps over the phase-in years."
+    )
+
+    def get_form_kwargs(self):
+        entered = {s.year: s.objective_weight for s in self.scenario.phase_in_steps.all()}
+        return {**super().get_form_kwargs(), "years": self.scenario.years, "entered": entered}
+
+    def save(self, form):
+        services.phase_in_steps_replace(scenario=self.scenario, steps=form.steps())
 
 
 class YearAmountsView(InputFormView):

@@ -134,6 +134,8 @@ PAGES: tuple[Page, ...] = (
             "regional_costs",
             "subregional_pools",
             "planned_costs",
+            "indicator_weights",
+            "phase_in_steps",
         )
     ),
     Page(
