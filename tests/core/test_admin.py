@@ -40,3 +40,22 @@ def test_nobody_can_delete_organisations_or_users_in_the_admin(region, make_memb
 def test_the_administrator_sees_login_attempts(region, make_member, login):
     client = login(make_member(Role.ADMINISTRATOR))
     assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
+
+
+def test_admin_refuses_a_municipality_of_another_region(region, make_member, login):
+    from onderdak.region.models import Municipality, Organisation, Region, Subregion
+
+    other = Region.objects.create(name="Elders", slug="elders")
+    subregion = Subregion.objects.create(region=other, name="Zuid", slug="zuid", colour="#000000")
+    far = Municipality.objects.create(
+        region=other, subregion=subregion, cbs_code="GM0999", name="Ver"
+    )
+    organisation = Organisation.objects.get(name="Stek")
+    data = {"region": region.pk, "name": "Stek", "kind": "housing_corporation"}
+    response = login(make_member(Role.ADMINISTRATOR)).post(
+        reverse("admin:region_organisation_change", args=[organisation.pk]),
+        data | {"municipality": far.pk, "is_active": "on"},
+    )
+    assert response.status_code == 200
+    organisation.refresh_from_db()
+    assert organisation.municipality is None

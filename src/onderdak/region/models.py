@@ -4,6 +4,7 @@ A ``Region`` row owns its subregions, municipalities, organisations and governan
 other regions can later run on the same installation.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -189,6 +190,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """An organisation's municipality lies in its own region (for every entry point)."""
+        if self.municipality_id and self.municipality.region_id != self.region_id:
+            raise ValidationError(
+                {"municipality": _("This municipality is not part of the region.")}
+            )
 
 
 class GovernanceLevel(models.TextChoices):

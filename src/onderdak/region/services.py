@@ -148,7 +148,6 @@ def organisation_create(
     website: str = "",
     is_active: bool = True,
 ) -> Organisation:
-    _check_municipality_in_region(region, municipality)
     organisation = Organisation(
         region=region,
         kind=kind,
@@ -166,7 +165,6 @@ def organisation_update(*, organisation: Organisation, **changes) -> Organisatio
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     for field, value in changes.items():
         setattr(organisation, field, value)
-    _check_municipality_in_region(organisation.region, organisation.municipality)
     return save_validated(organisation)
 
 
@@ -189,9 +187,3 @@ def population_figure_record(
     )
     return save_validated(figure)
 
-
-def _check_municipality_in_region(region: Region, municipality: Municipality | None) -> None:
-    if municipality is not None and municipality.region_id != region.pk:
-        raise DomainError(
-            fields={"municipality": [_("This municipality is not part of the region.")]}
-        )
