@@ -284,4 +284,3 @@ def test_no_float_in_a_result_and_money_to_the_cent(data):
             assert isinstance(amount, Decimal)
             assert amount.as_tuple().exponent == -2
     assert all(isinstance(row.key_share, Decimal) for row in result.rows)
-
