@@ -16,7 +16,6 @@ from playwright.sync_api import Page
 
 from tests.browser.accessibility import WCAG, assert_accessible
 
-
 READ_OPERATION = "/api/v1/me/"
 
 

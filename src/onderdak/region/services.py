@@ -186,4 +186,3 @@ def population_figure_record(
         source_note=source_note,
     )
     return save_validated(figure)
-
