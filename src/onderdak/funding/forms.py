@@ -16,12 +16,13 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
-from django.utils.formats import get_format, number_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onderdak.core.api.exceptions import NON_FIELD
 from onderdak.core.errors import DomainError
+from onderdak.core.formatting import localized_number
 from onderdak.core.forms import Form, ModelForm, StyledFormMixin
 from onderdak.funding.models import MONEY, SOURCE_LENGTH, FundingScenario
 
@@ -210,10 +211,10 @@ def source_field(label: str, required: bool = True) -> forms.CharField:
 
 def grouped(amount: Decimal | None) -> str | None:
     """An amount as an input shows it: with the thousands separator, which ``AmountField``
-    reads back (``number_format`` groups only when told, unlike the other figures on the page)."""
+    reads back."""
     if amount is None:
         return None
-    return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return localized_number(amount, 2, grouped=True)
 
 
 class KeyForm(GridForm):

@@ -17,8 +17,9 @@ from onderdak.core.bench.data import SCALE_HELP, BenchData, populate
 from onderdak.core.bench.database import bench_database
 from onderdak.core.bench.measuring import (
     Measurement,
+    bench_settings,
     measure,
-    testserver_allowed,
+    started_server,
     verified_client,
 )
 from onderdak.core.bench.options import whole_number
@@ -181,7 +182,7 @@ def run(
 ) -> Report:
     with (
         bench_database(use_current_db=use_current_db, verbosity=verbosity, log=log),
-        testserver_allowed(),
+        bench_settings(),
     ):
         log(f"Loading the region and {scale} unit(s) of volume…")
         data = populate(region_dir=region, scale=scale)
@@ -193,12 +194,13 @@ def _measure_pages(data: BenchData, repeat: int) -> Report:
     targets = _targets(data.region, data.users[Role.CARE_WORKER])
     clients = {role: verified_client(data.users.get(role)) for role in {p.role for p in PAGES}}
     report = Report(COLUMNS)
-    for page in PAGES:
-        path = page.path(targets)
-        row = _row(page, path, measure(clients[page.role], path, repeat))
-        report.rows.append(row)
-        if row["status"] != 200:
-            report.failures.append(f"{path} answered {row['status']} to {page.key}")
+    with started_server():
+        for page in PAGES:
+            path = page.path(targets)
+            row = _row(page, path, measure(clients[page.role], path, repeat))
+            report.rows.append(row)
+            if row["status"] != 200:
+                report.failures.append(f"{path} answered {row['status']} to {page.key}")
     return report
 
 

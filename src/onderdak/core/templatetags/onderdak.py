@@ -1,10 +1,10 @@
 """Template helpers shared by every app."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils.formats import number_format
+
+from onderdak.core.formatting import localized_number
+from onderdak.core.forms import render_widget
 
 register = template.Library()
 
@@ -22,18 +22,12 @@ def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
 
-def rounded(value, decimals: int) -> Decimal:
-    """Rounded half up (``number_format`` would cut off the remaining decimals instead)."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-
-
 @register.filter
 def euro(value) -> str:
     """An amount in euro, in cents, grouped: € 1.234,56 in Dutch, € 1,234.56 in English."""
     if value is None or value == "":
         return ""
-    amount = number_format(rounded(value, 2), decimal_pos=2, use_l10n=True, force_grouping=True)
-    return f"€{NBSP}{amount}"
+    return f"€{NBSP}{localized_number(value, 2, grouped=True)}"
 
 
 @register.filter
@@ -41,6 +35,10 @@ def percent(value, decimals: int = 2) -> str:
     """A percentage (given in percent, not as a fraction): 12,35 % in Dutch; empty for None."""
     if value is None or value == "":
         return ""
-    decimals = int(decimals)
-    number = number_format(rounded(value, decimals), decimal_pos=decimals, use_l10n=True)
-    return f"{number}{NBSP}%"
+    return f"{localized_number(value, int(decimals), grouped=False)}{NBSP}%"
+
+
+@register.filter
+def widget(field) -> str:
+    """A bound field's input, written directly (see ``render_widget``)."""
+    return render_widget(field)
