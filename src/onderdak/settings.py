@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "onderdak.region",
     "onderdak.audit",
     "onderdak.funding",
+    "onderdak.contingent",
 ]
 
 MIDDLEWARE = [
@@ -292,6 +293,20 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "funding.RegionalCost",
     "funding.SubregionalPool",
     "funding.PlannedCost",
+    "contingent.ContingentYear",
+    "contingent.CorporationStock",
+    "contingent.CorporationTarget",
+    "contingent.SpreadTarget",
+    "contingent.EligibilityCriterion",
+    "contingent.DeclineReason",
+    "contingent.Client",
+    "contingent.Nomination",
+    "contingent.ExcludedMunicipality",
+    {"model": "contingent.NominationDocument", "exclude_fields": ["file"]},
+    "contingent.Dwelling",
+    "contingent.Proposal",
+    "contingent.Placement",
+    "contingent.Evaluation",
 )
 
 # --- Logging: never personal data; request paths carry no personal data by design ---------------

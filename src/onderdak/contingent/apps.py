@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ContingentConfig(AppConfig):
+    name = "onderdak.contingent"
+    label = "contingent"
