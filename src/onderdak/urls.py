@@ -11,6 +11,7 @@ urlpatterns = [
     path("regio/", include("onderdak.region.urls")),
     path("audit/", include("onderdak.audit.urls")),
     path("bekostiging/", include("onderdak.funding.urls")),
+    path("contingent/", include("onderdak.contingent.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("onderdak.core.api.urls")),

@@ -1,7 +1,8 @@
 """Permissions of the contingent scheme, per action (DESIGN.md §3).
 
 - A care worker acts for their own care provider's clients and nominations.
-- A municipality officer reviews the nominations tied to their municipality.
+- A municipality officer reviews the nominations tied to their municipality and follows their
+  proposals and placements (reading only).
 - A corporation officer manages the corporation's own dwellings and answers proposals for them.
 - The regional coordinator sees and does everything in the region, and keeps the year and lists.
 - Policy and governance roles read the reports, which show aggregates only.
@@ -97,6 +98,12 @@ def coordinates_proposal(user, proposal) -> bool:
 
 
 @rules.predicate
+def tie_of_case(user, case) -> bool:
+    """A proposal or placement whose nomination is tied to the user's municipality."""
+    return case is None or works_for_tie_municipality(user, case.nomination)
+
+
+@rules.predicate
 def provider_of_placement(user, placement) -> bool:
     return placement is None or works_for_nominating_provider(user, placement.nomination)
 
@@ -153,8 +160,10 @@ rules.add_perm("contingent.change_dwelling", dwelling_owner)
 rules.add_perm("contingent.withdraw_dwelling", dwelling_owner)
 
 # --- Proposals ----------------------------------------------------------------------------------
+municipality_follows_case = is_municipality_officer & tie_of_case
 rules.add_perm(
-    "contingent.view_proposal", proposal_provider | proposal_corporation | proposal_coordinator
+    "contingent.view_proposal",
+    proposal_provider | proposal_corporation | proposal_coordinator | municipality_follows_case,
 )
 rules.add_perm("contingent.add_proposal", is_coordinator)
 rules.add_perm("contingent.answer_proposal_as_provider", proposal_provider)
@@ -162,13 +171,13 @@ rules.add_perm("contingent.answer_proposal_as_corporation", proposal_corporation
 rules.add_perm("contingent.cancel_proposal", proposal_coordinator)
 
 # --- Placements and evaluations -----------------------------------------------------------------
-rules.add_perm("contingent.view_placement", placement_parties)
+rules.add_perm("contingent.view_placement", placement_parties | municipality_follows_case)
 rules.add_perm("contingent.change_placement", placement_parties)
 rules.add_perm(
     "contingent.transfer_lease",
     (is_corporation_officer & corporation_of_placement) | (is_coordinator & coordinates_placement),
 )
-rules.add_perm("contingent.view_evaluation", placement_parties)
+rules.add_perm("contingent.view_evaluation", placement_parties | municipality_follows_case)
 rules.add_perm("contingent.change_evaluation", placement_parties)
 
 # --- Reports: aggregates, small counts suppressed for everyone but the coordinator ---------------

@@ -6,7 +6,7 @@ All amounts here are ``int`` cents and all keys ``int`` weights, so the arithmet
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .money import apportion
+from ..apportion import apportion
 
 
 def cap_bounds(previous: Sequence[int], cap: Decimal) -> tuple[list[int], list[int]]:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from ..apportion import apportion
 from .cap import cap_bounds, cap_holds, capped_allocation
 from .keys import mix_keys, percent, shares_from_weights
 from .model import CapConflict, FundingInput, FundingResult, Row, Total
-from .money import apportion, from_cents, integer_weights
+from .money import from_cents, integer_weights
 from .validation import REGION, Prepared, prepare
 
 

@@ -11,8 +11,9 @@ from decimal import Decimal
 from fractions import Fraction
 from math import lcm
 
+from ..apportion import apportion
 from .errors import FundingError
-from .money import apportion, check_decimal, from_units, integer_weights
+from .money import check_decimal, from_units, integer_weights
 
 SHARE_PLACES = 10
 TOLERANCE = Decimal("0.000001")

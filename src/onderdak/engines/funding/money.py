@@ -2,7 +2,8 @@
 
 Internally every amount is an ``int`` number of cents and every key a list of ``int`` weights
 (Decimals scaled exactly to a common denominator), so no rounding happens anywhere except in
-:func:`apportion`, and there it is controlled: the parts always add up to the total.
+``apportion`` (``engines/apportion.py``), and there it is controlled: the parts always add up
+to the total.
 """
 
 from collections.abc import Mapping, Sequence
@@ -11,6 +12,7 @@ from functools import lru_cache
 from math import lcm
 from typing import TypeVar
 
+from ..apportion import apportion
 from .errors import FundingError
 
 K = TypeVar("K")
@@ -60,27 +62,6 @@ def integer_weights(values: Sequence[Decimal]) -> tuple[list[int], int]:
     ratios = [value.as_integer_ratio() for value in values]
     denominator = lcm(*(d for _, d in ratios)) if ratios else 1
     return [n * (denominator // d) for n, d in ratios], denominator
-
-
-def apportion(total: int, weights: Sequence[int]) -> list[int]:
-    """Split ``total`` units in proportion to ``weights`` by the largest-remainder method.
-
-    Each part starts at the floor of its exact share ``total * w / sum(weights)``; the units left
-    over (fewer than the number of parts with a non-zero fractional remainder, since they are the
-    sum of those remainders) go one each to the largest remainders, ties to the earliest weight.
-    So every part is the floor or the ceiling of its exact share -- it differs from it by less
-    than one unit -- and the parts add up to ``total`` exactly.
-    """
-    whole = sum(weights)
-    parts = [total * weight // whole for weight in weights]
-    left = total - sum(parts)
-    if left:
-        remainders = [total * w - p * whole for w, p in zip(weights, parts, strict=True)]
-        # reverse=True keeps equal remainders in their original order (sorting is stable)
-        order = sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)
-        for index in order[:left]:
-            parts[index] += 1
-    return parts
 
 
 def _weights(weights: Mapping[K, Decimal]) -> list[Decimal]:

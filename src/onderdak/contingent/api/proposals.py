@@ -1,0 +1,5 @@
+"""API of the contingent scheme: proposals."""
+
+
+def register(router) -> None:
+    """Add this part's viewsets to the scheme's router (``onderdak.contingent.api.urls``)."""

@@ -1,0 +1,10 @@
+"""The scheme's API routes under ``/api/v1/`` (resource names in plural kebab-case)."""
+
+from rest_framework.routers import SimpleRouter
+
+from onderdak.contingent.api import dwellings, nominations, placements, proposals, reports, years
+
+router = SimpleRouter()
+for part in (years, nominations, dwellings, proposals, placements, reports):
+    part.register(router)
+urlpatterns = router.urls
