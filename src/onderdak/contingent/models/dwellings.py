@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.contingent.models.base import Case, reason_field
@@ -104,6 +105,9 @@ class Dwelling(Case):
 
     def __str__(self) -> str:
         return f"{self.street} {self.house_number}, {self.place}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("contingent:dwelling_detail", args=[self.pk])
 
     @property
     def ground_floor_or_lift(self) -> bool:

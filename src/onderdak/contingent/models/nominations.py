@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.contingent.models.base import Case, reason_field
@@ -176,6 +177,9 @@ class Nomination(Case):
 
     def __str__(self) -> str:
         return _("Nomination %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("contingent:nomination_detail", args=[self.pk])
 
     @property
     def household_size(self) -> int:
