@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.contingent.models.base import Case, reason_field
@@ -53,6 +54,9 @@ class Placement(Case):
 
     def __str__(self) -> str:
         return _("Placement %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("contingent:placement_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.lease_start and self.guidance_end and self.guidance_end <= self.lease_start:

@@ -4,6 +4,7 @@ client), then by the corporation."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.contingent.models.base import Case, reason_field
@@ -86,3 +87,6 @@ class Proposal(Case):
 
     def __str__(self) -> str:
         return _("Proposal %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("contingent:proposal_detail", args=[self.pk])
