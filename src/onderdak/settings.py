@@ -226,6 +226,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # --- E-mail ------------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("ONDERDAK_FROM_EMAIL", default="onderdak@localhost")
+#: Where e-mails link to: the site's address as users reach it, without a trailing slash.
+ONDERDAK_BASE_URL = env.str("ONDERDAK_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- API ---------------------------------------------------------------------------------------
 API_TOKEN_HOURS = env.int("ONDERDAK_API_TOKEN_HOURS", default=10)
