@@ -83,6 +83,12 @@ def is_editable_nomination(user, nomination) -> bool:
 
 
 @rules.predicate
+def accepts_documents(user, nomination) -> bool:
+    """Documents can be added until the review is done (``services.documents``)."""
+    return nomination is None or nomination.status in ("draft", "info_requested", "submitted")
+
+
+@rules.predicate
 def provider_of_proposal(user, proposal) -> bool:
     return proposal is None or works_for_nominating_provider(user, proposal.nomination)
 
@@ -151,7 +157,7 @@ rules.add_perm("contingent.submit_nomination", nomination_provider)
 rules.add_perm("contingent.withdraw_nomination", nomination_provider)
 rules.add_perm("contingent.review_nomination", nomination_reviewer)
 rules.add_perm("contingent.view_nominationdocument", nomination_provider | nomination_reviewer)
-rules.add_perm("contingent.add_nominationdocument", nomination_provider & is_editable_nomination)
+rules.add_perm("contingent.add_nominationdocument", nomination_provider & accepts_documents)
 
 # --- Dwellings ----------------------------------------------------------------------------------
 rules.add_perm("contingent.view_dwelling", dwelling_owner | (is_coordinator & coordinates_region))
