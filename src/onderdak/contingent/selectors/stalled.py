@@ -86,7 +86,7 @@ def overdue_evaluations(placements, *, now=None) -> QuerySet[Evaluation]:
         placement__in=placements.filter(status__in=GUIDANCE_STATUSES),
         held_on__isnull=True,
         due_on__lt=today,
-    )
+    ).select_related("placement")
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,21 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onderdak.accounts.models import Membership, Role
-from onderdak.contingent.models import Dwelling, Nomination, NominationStatus, Placement, Proposal
+from onderdak.contingent.models import (
+    Dwelling,
+    Evaluation,
+    Nomination,
+    NominationStatus,
+    Placement,
+    Proposal,
+)
+from onderdak.contingent.selectors import stalled
 from onderdak.region.models import OrganisationKind
 
 # --- The parties: members of one organisation in one role, found from the case ------------------
@@ -213,3 +222,119 @@ def send_messages(subject: str, body: str, addresses: Iterable[str]) -> int:
     prefixed = f"[Onderdak] {subject}"
     datatuple = [(prefixed, body, settings.DEFAULT_FROM_EMAIL, [a]) for a in addresses]
     return send_mass_mail(datatuple, fail_silently=False)
+
+
+# --- The daily digest of stalled steps ------------------------------------------------------------
+
+#: How each kind of stalled step is named in the digest.
+DIGEST_KINDS = {
+    "reviews": gettext_lazy("Nominations awaiting review longer than the policy allows"),
+    "provider_answers": gettext_lazy("Proposals awaiting the care provider's answer too long"),
+    "corporation_answers": gettext_lazy("Proposals awaiting the corporation's answer too long"),
+    "lease_starts": gettext_lazy("Accepted proposals whose lease has not started in time"),
+    "evaluations": gettext_lazy("Evaluations past their due date"),
+}
+#: At most this many cases are listed per kind; the overview page has them all.
+DIGEST_LIST_LIMIT = 25
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The stalled steps of one organisation in one role, and who gets them."""
+
+    organisation: object
+    role: str
+    cases: dict[str, list]  # kind → the first cases of that kind
+    counts: dict[str, int]
+    addresses: list[str]
+
+
+def stalled_digests(*, now=None) -> list[Digest]:
+    """Per organisation and acting role with stalled steps: the digest and its recipients."""
+    digests = []
+    for (organisation, role), addresses in _acting_members().items():
+        steps = stalled.stalled_for_organisation(organisation, role, now=now)
+        counts = {kind: n for kind, n in steps.counts().items() if n}
+        if counts:
+            cases = {k: list(getattr(steps, k).order_by("pk")[:DIGEST_LIST_LIMIT]) for k in counts}
+            digests.append(Digest(organisation, role, cases, counts, addresses))
+    return digests
+
+
+def _acting_members() -> dict[tuple, list[str]]:
+    """(organisation, role) → addresses of its active members in a role that acts on cases."""
+    memberships = (
+        Membership.objects.filter(
+            role__in=stalled.ROLE_KINDS,
+            is_active=True,
+            organisation__is_active=True,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .select_related("organisation", "user")
+        .order_by("organisation__name", "role", "user__email")
+    )
+    members: dict[tuple, list[str]] = {}
+    for membership in memberships:
+        addresses = members.setdefault((membership.organisation, membership.role), [])
+        if membership.user.email not in addresses:
+            addresses.append(membership.user.email)
+    return members
+
+
+def send_stalled_digests(*, now=None) -> list[Digest]:
+    """Send each digest to its organisation's members in the acting role; returns the digests."""
+    digests = stalled_digests(now=now)
+    with translation.override(settings.LANGUAGE_CODE):
+        for digest in digests:
+            subject = _("Stalled steps in the contingent scheme: %(count)d") % {
+                "count": sum(digest.counts.values())
+            }
+            send_messages(subject, digest_body(digest), digest.addresses)
+    return digests
+
+
+def digest_body(digest: Digest) -> str:
+    """Plain text: per kind the number of stalled steps and the first cases, by number."""
+    parts = [
+        _(
+            "These steps of the contingent scheme wait for %(organisation)s longer than the year's "
+            "policy allows."
+        )
+        % {"organisation": digest.organisation.name}
+    ]
+    for kind, count in digest.counts.items():
+        lines = [f"{DIGEST_KINDS[kind]}: {count}"]
+        lines += [
+            f"- {_digest_case(case)}: {absolute_url(_digest_url(case))}"
+            for case in digest.cases[kind]
+        ]
+        if count > len(digest.cases[kind]):
+            lines.append(_("and %(more)d more") % {"more": count - len(digest.cases[kind])})
+        parts.append("\n".join(lines))
+    parts.append(
+        _("The overview shows every stalled step: %(url)s")
+        % {"url": absolute_url(reverse("contingent:overview"))}
+    )
+    parts.append(
+        _(
+            "You receive this daily e-mail as a member of %(organisation)s. For privacy reasons "
+            "it holds no personal data; log in to see the cases."
+        )
+        % {"organisation": digest.organisation.name}
+    )
+    return "\n\n".join(parts)
+
+
+def _digest_case(case) -> str:
+    """An evaluation is named by its placement's number: it has no page of its own."""
+    if isinstance(case, Evaluation):
+        return _("%(placement)s, evaluation after %(month)d months") % {
+            "placement": case_name(case.placement),
+            "month": case.month,
+        }
+    return case_name(case)
+
+
+def _digest_url(case) -> str:
+    return (case.placement if isinstance(case, Evaluation) else case).get_absolute_url()
