@@ -140,6 +140,8 @@ class NominationForm(ServiceErrorsMixin, ModelForm):
         (_("Preferences"), ("preferred_municipalities",)),
         (_("Eligibility checklist"), ("criteria_met",)),
     )
+    #: The fieldset under which the table of excluded municipalities follows.
+    EXCLUSIONS_AFTER = "preferred_municipalities"
 
     def __init__(self, *args, providers, municipalities, guidance_providers, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,15 +158,23 @@ class NominationForm(ServiceErrorsMixin, ModelForm):
         self.fields["preferred_municipalities"].queryset = municipalities
         self.fields["guidance_provider"].queryset = guidance_providers
         self.fields["criteria_met"].queryset = criteria
-        if len(providers) == 1:
+        if len(providers) == 1:  # nothing to choose: the user's own provider
             self.fields["provider"].widget = forms.HiddenInput()
             self.initial.setdefault("provider", providers[0].pk)
         for name in ("preferred_municipalities", "criteria_met"):
             self.fields[name].widget.attrs["class"] = CHECKBOXES
 
-    def fieldsets(self):
-        """(legend, bound fields) per fieldset, in the order of the page."""
-        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+    def fieldsets(self) -> list[dict]:
+        """The fieldsets in the order of the page: legend, visible bound fields, and whether the
+        table of excluded municipalities follows."""
+        return [
+            {
+                "legend": legend,
+                "fields": [self[n] for n in names if n in self.fields and not self[n].is_hidden],
+                "exclusions": self.EXCLUSIONS_AFTER in names,
+            }
+            for legend, names in self.FIELDSETS
+        ]
 
     def exclusion_fields(self):
         """(municipality, the reason input) for the exclusions table."""

@@ -46,9 +46,15 @@ def nomination_list(*, user, filters: NominationFilters | None = None) -> QueryS
         qs = qs.filter(stream=filters.stream)
     if filters.municipality:
         qs = qs.filter(tie_municipality__cbs_code=filters.municipality)
-    if query := filters.query.strip():
-        qs = qs.filter(Q(client__client_number__iexact=query) | Q(client__name__icontains=query))
+    if filters.query.strip():
+        qs = qs.filter(client_search(filters.query))
     return qs.order_by("-created_at", "-pk")
+
+
+def client_search(query: str) -> Q:
+    """A client number (whole) or part of a client's name."""
+    query = query.strip()
+    return Q(client__client_number__iexact=query) | Q(client__name__icontains=query)
 
 
 def nomination_details(user) -> QuerySet[Nomination]:
