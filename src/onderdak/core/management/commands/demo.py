@@ -6,6 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from onderdak.accounts.models import Role
 from onderdak.accounts.services import demo_users_load
+from onderdak.contingent.demo import demo_homes
+from onderdak.contingent.demo import load_demo as load_contingent_demo
+from onderdak.contingent.models import ContingentYear, Dwelling, Nomination, Placement
 from onderdak.funding.demo import load_demo as load_funding_demo
 from onderdak.region.models import Region
 from onderdak.region.services import DATA_DIR
@@ -32,6 +35,7 @@ class Command(BaseCommand):
         accounts = demo_users_load(entries=entries, password=settings.DEMO_PASSWORD)
         self._print_accounts(accounts)
         self._load_scenarios(region)
+        self._load_contingent(region, entries)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
@@ -43,6 +47,22 @@ class Command(BaseCommand):
         scenarios = load_funding_demo(region=Region.objects.get(slug=meta["slug"]))
         names = ", ".join(scenario.name for scenario in scenarios)
         self.stdout.write(f"Funding scenarios with fictitious figures: {names}.")
+
+    def _load_contingent(self, folder: str, entries: list[dict]) -> None:
+        """Three years of fictitious contingent cases, once: a second run adds none."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        if ContingentYear.objects.filter(region=region).exists():
+            self.stdout.write("Contingent: the region has contingent years already; none added.")
+            return
+        added = load_contingent_demo(
+            region=region, homes=demo_homes(region=region, entries=entries)
+        )
+        self.stdout.write(
+            f"Contingent demo data, all fictitious (clients marked 'fictief'): "
+            f"{added[Nomination]} nominations, {added[Dwelling]} dwellings, "
+            f"{added[Placement]} placements."
+        )
 
     def _print_accounts(self, accounts) -> None:
         self.stdout.write(
