@@ -14,7 +14,7 @@ DWELLING_RELATED = ("corporation", "municipality", "contingent_year")
 DWELLING_FILTERS = {
     "status": "status",
     "year": "contingent_year__year",
-    "municipality": "municipality",
+    "municipality": "municipality__cbs_code",
     "corporation": "corporation",
     "stream": "stream",
 }
@@ -23,7 +23,7 @@ DWELLING_FILTERS = {
 CASE_FILTERS = {
     "status": "status",
     "year": "dwelling__contingent_year__year",
-    "municipality": "dwelling__municipality",
+    "municipality": "dwelling__municipality__cbs_code",
     "corporation": "dwelling__corporation",
     "stream": "nomination__stream",
 }

@@ -42,3 +42,8 @@ def with_evaluations(queryset: QuerySet[Placement]) -> QuerySet[Placement]:
 
 def evaluation_of(placement: Placement, month: int) -> Evaluation | None:
     return next((e for e in placement.evaluations.all() if e.month == month), None)
+
+
+def placement_detail_queryset(user) -> QuerySet[Placement]:
+    """As ``placement_queryset``, with the evaluations: for a placement's own pages."""
+    return with_evaluations(placement_queryset(user))
