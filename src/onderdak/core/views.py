@@ -16,6 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from onderdak.accounts import selectors as account_selectors
 from onderdak.accounts.models import Role
 from onderdak.audit import selectors as audit_selectors
+from onderdak.contingent.selectors import reports as contingent_reports
 from onderdak.core.api.exceptions import error_body
 from onderdak.core.errors import DomainError
 from onderdak.region import selectors as region_selectors
@@ -79,6 +80,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if user.has_perm("auditlog.view_logentry"):
             context["audit_since"] = timezone.localdate() - datetime.timedelta(days=1)
             context["audit_counts"] = audit_selectors.counts_since(since=context["audit_since"])
+        if user.has_perm("contingent.view_report"):
+            context["contingent_figures"] = contingent_reports.home_figures(user, context["region"])
         if context["region"]:
             counts = region_selectors.organisation_counts(region=context["region"])
             context["organisation_counts"] = [
