@@ -129,13 +129,13 @@ def nomination_update(
     every nomination of that client. Year, stream and provider stay as they were created.
     """
     fresh = NOMINATION.lock(nomination, expected_version)
-    _require_permission(by, "contingent.change_nomination", fresh)
     if fresh.status not in EDITABLE_STATUSES:
         raise Conflict(
             _("A nomination that is “%(status)s” can no longer be changed.")
             % {"status": fresh.get_status_display()},
             code="invalid_transition",
         )
+    _require_permission(by, "contingent.change_nomination", fresh)
     for name, value in _details(data or {}).items():
         setattr(fresh, name, value)
     record = (
