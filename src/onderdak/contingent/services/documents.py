@@ -64,14 +64,14 @@ def document_upload(
     """Store ``uploaded_file`` as a document of ``nomination`` (draft, sent back, or awaiting
     review), when it is a PDF, DOCX, ODT, JPEG or PNG of at most 10 MB."""
     fresh = NOMINATION.lock(nomination)  # no step of the nomination meanwhile
-    if not by.has_perm("contingent.add_nominationdocument", fresh):
-        raise Forbidden()
     if fresh.status not in UPLOAD_STATUSES:
         raise Conflict(
             _("Documents can no longer be added to a nomination that is “%(status)s”.")
             % {"status": fresh.get_status_display()},
             code="invalid_transition",
         )
+    if not by.has_perm("contingent.add_nominationdocument", fresh):
+        raise Forbidden()
     if kind not in DocumentKind.values:
         raise DomainError(fields={"kind": [_("Choose the kind of document.")]})
     name = _original_name(uploaded_file.name)
