@@ -316,7 +316,6 @@ def _delete_unticked(criteria: Sequence[EligibilityCriterion]) -> None:
             )
             % {"texts": "; ".join(ticked)},
             code="criterion_in_use",
-            fields={"texts": [_("Keep the criteria that are in use.")]},
         )
     for criterion in criteria:
         criterion.delete()
