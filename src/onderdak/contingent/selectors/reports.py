@@ -245,7 +245,7 @@ def _corporation_table(year, names, targets, realised, groups) -> Table:
         for stream in Stream.values:
             cells += [Cell(targets[(pk, stream)], count=False), Cell(realised[(pk, stream)])]
         table.rows.append(Row(name, [*cells, *_row_totals(cells, groups)]))
-    table.rows.append(_column_totals(table.rows, _("Total"), groups))
+    table.rows.append(_column_totals(table, groups))
     return table
 
 
@@ -257,16 +257,17 @@ def _row_totals(cells: list[Cell], groups: list) -> list[Cell]:
     return [target, realised]
 
 
-def _column_totals(rows: list[Row], label: str, groups: list) -> Row:
+def _column_totals(table: Table, groups: list) -> Row:
     """A total row; each count column's total is grouped with the column's cells."""
     totals = []
-    for column in zip(*(row.cells for row in rows), strict=True):
+    for index in range(len(table.columns)):
+        column = [row.cells[index] for row in table.rows]
         total = _sum_cell(column)
-        total.count = column[0].count
+        total.count = all(cell.count for cell in column)
         if total.count:
             groups.append([total, *column])
         totals.append(total)
-    return Row(label, totals, is_total=True)
+    return Row(_("Total"), totals, is_total=True)
 
 
 def _stream_table(year: ContingentYear, corporation_totals: Row) -> Table:
@@ -459,7 +460,7 @@ def _refusal_table(year: ContingentYear, groups: list) -> Table:
         groups.append([total, *cells])
         table.rows.append(Row(reason, [*cells, total]))
     if table.rows:
-        table.rows.append(_column_totals(table.rows, _("Total"), groups))
+        table.rows.append(_column_totals(table, groups))
         totals = _total_row(table).cells
         groups.append([totals[-1], *totals[:-1]])
     return table
