@@ -268,6 +268,13 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "onderdak.accounts.models.Role",
         "OrganisationKindEnum": "onderdak.region.models.OrganisationKind",
+        "DocumentKindEnum": "onderdak.contingent.models.DocumentKind",
+        "StreamEnum": "onderdak.contingent.models.Stream",
+        "DwellingStreamEnum": "onderdak.contingent.models.DwellingStream",
+        "NominationStatusEnum": "onderdak.contingent.models.NominationStatus",
+        "DwellingStatusEnum": "onderdak.contingent.models.DwellingStatus",
+        "ProposalStatusEnum": "onderdak.contingent.models.ProposalStatus",
+        "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
     },
 }
 
