@@ -275,6 +275,7 @@ SPECTACULAR_SETTINGS = {
         "DwellingStatusEnum": "onderdak.contingent.models.DwellingStatus",
         "ProposalStatusEnum": "onderdak.contingent.models.ProposalStatus",
         "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
+        "RatingEnum": "onderdak.contingent.models.Rating",
     },
 }
 
