@@ -26,6 +26,9 @@ class DwellingSerializer(serializers.ModelSerializer):
         queryset=Municipality.objects.all(),
         help_text="CBS code, e.g. GM0546.",
     )
+    postcode = serializers.CharField(
+        max_length=7, help_text="Four digits and two letters, with or without a space."
+    )
 
     class Meta:
         model = Dwelling
@@ -48,6 +51,7 @@ class DwellingSerializer(serializers.ModelSerializer):
         }
 
     def validate_postcode(self, value: str) -> str:
+        """``2311ab`` as ``2311 AB``; the model's check follows in the service."""
         return normalised_postcode(value)
 
 
