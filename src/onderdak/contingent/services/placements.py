@@ -44,6 +44,8 @@ def placement_extend(
     """Extend the guidance agreement to a later ``guidance_end``, for ``reason``."""
     if not reason.strip():
         _refuse("reason", _("Give the reason for the extension."))
+    placement = PLACEMENT.lock(placement, expected_version)
+    PLACEMENT.check(placement, "extend")  # a wrong state first, then the date against it
     if guidance_end <= placement.guidance_end:
         _refuse(
             "guidance_end",
