@@ -22,7 +22,6 @@ from onderdak.core.api.exceptions import NON_FIELD
 from onderdak.core.errors import DomainError
 from onderdak.core.forms import TEXTBOX, Form, ModelForm
 
-CHECKBOXES = "utrecht-checkbox utrecht-checkbox--html-input"
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 #: The service names the client's fields ``client.<name>``; the form has them flat.
 CLIENT_FIELDS = {
@@ -162,7 +161,8 @@ class NominationForm(ServiceErrorsMixin, ModelForm):
             self.fields["provider"].widget = forms.HiddenInput()
             self.initial.setdefault("provider", providers[0].pk)
         for name in ("preferred_municipalities", "criteria_met"):
-            self.fields[name].widget.attrs["class"] = CHECKBOXES
+            # Django puts a checkbox list's class on its wrapper too: plain checkboxes instead.
+            self.fields[name].widget.attrs.pop("class", None)
 
     def fieldsets(self) -> list[dict]:
         """The fieldsets in the order of the page: legend, visible bound fields, and whether the
