@@ -27,12 +27,14 @@ from tests.factories import member
 #: with their population and their names; a comparison loads both scenarios in those same queries.
 #: The funding result and comparison pages (and downloads) cost one more than their API
 #: counterparts: the subregion names of the totals, the scenarios to choose from; the input pages
-#: add the municipalities or subregions they list.
+#: add the municipalities or subregions they list. The home page of a role that acts in the
+#: contingent scheme adds its figures there: the current year, then a count or a count per
+#: status for each figure (the coordinator's stalled steps: the years' policies and five counts).
 QUERIES = {
-    "home (regional_coordinator)": 10,
-    "home (municipality_officer)": 9,
-    "home (care_worker)": 9,
-    "home (corporation_officer)": 9,
+    "home (regional_coordinator)": 15,
+    "home (municipality_officer)": 13,
+    "home (care_worker)": 14,
+    "home (corporation_officer)": 13,
     "home (policy_officer)": 9,
     "home (governance_reader)": 9,
     "home (administrator)": 11,

@@ -15,7 +15,7 @@ from onderdak.accounts.selectors import region_for_user
 from onderdak.contingent.selectors import reports
 
 
-class RowSerializer(serializers.Serializer):
+class ContingentReportRowSerializer(serializers.Serializer):
     label = serializers.CharField()
     is_total = serializers.BooleanField()
     values = serializers.SerializerMethodField(
@@ -38,20 +38,20 @@ def _number(value):
     return float(value) if hasattr(value, "as_tuple") else value
 
 
-class TableSerializer(serializers.Serializer):
+class ContingentReportTableSerializer(serializers.Serializer):
     key = serializers.CharField()
     title = serializers.CharField()
     row_header = serializers.CharField()
     columns = serializers.ListField(child=serializers.CharField())
-    rows = RowSerializer(many=True)
+    rows = ContingentReportRowSerializer(many=True)
 
 
-class ReportSerializer(serializers.Serializer):
+class ContingentReportSerializer(serializers.Serializer):
     year = serializers.IntegerField(source="contingent_year.year")
     suppressed = serializers.BooleanField(
         help_text="Whether small counts are hidden (every reader but the regional coordinator)."
     )
-    tables = TableSerializer(many=True)
+    tables = ContingentReportTableSerializer(many=True)
 
 
 class ContingentReportViewSet(viewsets.ViewSet):
@@ -64,7 +64,7 @@ class ContingentReportViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("year", OpenApiTypes.INT, OpenApiParameter.PATH)],
-        responses=ReportSerializer,
+        responses=ContingentReportSerializer,
     )
     def retrieve(self, request, year=None):
         region = region_for_user(request.user)
@@ -75,7 +75,7 @@ class ContingentReportViewSet(viewsets.ViewSet):
             contingent_year=contingent_year,
             suppressed=not reports.reads_unsuppressed(request.user),
         )
-        return Response(ReportSerializer(report).data)
+        return Response(ContingentReportSerializer(report).data)
 
 
 def register(router) -> None:

@@ -808,16 +808,14 @@ def overview(*, user, region: Region | None) -> Overview:
 
     Policy and governance roles get no sections: they read the reports.
     """
+    builders = [build for role, build in ROLE_SECTIONS if user.has_role(role)]
     year = current_year(region=region)
-    sections = [
-        section
-        for role, build in ROLE_SECTIONS
-        if user.has_role(role)
-        for section in build(user, year)
-    ]
-    return Overview(year, sections)
+    return Overview(year, [section for build in builders for section in build(user, year)])
 
 
 def home_figures(user, region: Region | None) -> list[Figure]:
-    """The two to four figures per role that the home page shows first."""
+    """The two to four figures per role that the home page shows first; none for a role that
+    reads the reports only."""
+    if not any(user.has_role(role) for role, _build in ROLE_SECTIONS):
+        return []
     return overview(user=user, region=region).home_figures()

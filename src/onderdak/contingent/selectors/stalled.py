@@ -38,42 +38,57 @@ NOTHING = Q(pk__in=[])
 GUIDANCE_STATUSES = (PlacementStatus.ACTIVE, PlacementStatus.EXTENDED)
 
 
-def _waited_too_long(policy: str, year_path: str, now: datetime.datetime) -> Q:
+POLICIES = ("review_days", "answer_days", "placement_days")
+
+
+def year_policies() -> list[dict]:
+    """Every contingent year's day counts, in one query; pass them on to count several kinds."""
+    return list(ContingentYear.objects.values("pk", *POLICIES))
+
+
+def _waited_too_long(policy: str, year_path: str, now, policies: list[dict] | None) -> Q:
     """Cases of each year whose current state began more than the year's ``policy`` days ago."""
     condition = NOTHING
-    for pk, days in ContingentYear.objects.values_list("pk", policy):
-        condition |= Q(
-            **{year_path: pk, "status_changed_at__lt": now - datetime.timedelta(days=days)}
-        )
+    for year in year_policies() if policies is None else policies:
+        since = now - datetime.timedelta(days=year[policy])
+        condition |= Q(**{year_path: year["pk"], "status_changed_at__lt": since})
     return condition
 
 
-def stalled_reviews(nominations: QuerySet[Nomination], *, now=None) -> QuerySet[Nomination]:
+def stalled_reviews(
+    nominations: QuerySet[Nomination], *, now=None, policies=None
+) -> QuerySet[Nomination]:
     now = now or timezone.now()
     return nominations.filter(
-        _waited_too_long("review_days", "contingent_year", now),
+        _waited_too_long("review_days", "contingent_year", now, policies),
         status=NominationStatus.SUBMITTED,
     )
 
 
 def stalled_answers(
-    proposals: QuerySet[Proposal], *, status: str | Iterable[str] = OPEN_PROPOSAL_STATUSES, now=None
+    proposals: QuerySet[Proposal],
+    *,
+    status: str | Iterable[str] = OPEN_PROPOSAL_STATUSES,
+    now=None,
+    policies=None,
 ) -> QuerySet[Proposal]:
     """Open proposals (or those in ``status``) waiting longer than the year's answer days."""
     now = now or timezone.now()
     statuses = [status] if isinstance(status, str) else list(status)
     return proposals.filter(
-        _waited_too_long("answer_days", "nomination__contingent_year", now),
+        _waited_too_long("answer_days", "nomination__contingent_year", now, policies),
         status__in=statuses,
     )
 
 
-def stalled_lease_starts(proposals: QuerySet[Proposal], *, now=None) -> QuerySet[Proposal]:
+def stalled_lease_starts(
+    proposals: QuerySet[Proposal], *, now=None, policies=None
+) -> QuerySet[Proposal]:
     """Accepted proposals whose lease has not started within the year's placement days."""
     now = now or timezone.now()
     not_started = Q(placement__isnull=True) | Q(placement__lease_start__gt=timezone.localdate(now))
     return proposals.filter(
-        _waited_too_long("placement_days", "nomination__contingent_year", now),
+        _waited_too_long("placement_days", "nomination__contingent_year", now, policies),
         not_started,
         status=ProposalStatus.ACCEPTED,
     )
@@ -120,15 +135,16 @@ ROLE_KINDS: dict[str, tuple[str, ...]] = {
 
 
 def _steps(nominations, proposals, placements, now, kinds=KINDS) -> StalledSteps:
+    waiting = {"now": now, "policies": year_policies() if kinds else []}
     steps = {
-        "reviews": stalled_reviews(nominations, now=now),
+        "reviews": stalled_reviews(nominations, **waiting),
         "provider_answers": stalled_answers(
-            proposals, status=ProposalStatus.AWAITING_PROVIDER, now=now
+            proposals, status=ProposalStatus.AWAITING_PROVIDER, **waiting
         ),
         "corporation_answers": stalled_answers(
-            proposals, status=ProposalStatus.AWAITING_CORPORATION, now=now
+            proposals, status=ProposalStatus.AWAITING_CORPORATION, **waiting
         ),
-        "lease_starts": stalled_lease_starts(proposals, now=now),
+        "lease_starts": stalled_lease_starts(proposals, **waiting),
         "evaluations": overdue_evaluations(placements, now=now),
     }
     return StalledSteps(**{k: qs if k in kinds else qs.none() for k, qs in steps.items()})
