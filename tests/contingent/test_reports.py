@@ -55,13 +55,15 @@ def test_a_hidden_total_spreads_to_the_groups_it_is_part_of():
     suppress([a, b, outflow, prevention, region, m1, m2], groups)
     for group in groups:
         assert sum(1 for cell in group if cell.hidden) != 1
-    assert a.hidden == SMALL and outflow.hidden == SMALL
+    assert a.hidden == SMALL
+    assert outflow.hidden == SMALL
 
 
 def test_targets_and_zeros_are_never_hidden_as_small():
     target, zero = Cell(3, count=False), Cell(0)
     suppress([target, zero], [])
-    assert not target.hidden and not zero.hidden
+    assert not target.hidden
+    assert not zero.hidden
 
 
 # --- The figures ---------------------------------------------------------------------------------
