@@ -7,7 +7,6 @@ annotation from the same rules as ``selectors.visibility``) says per row whether
 also see the client.
 """
 
-import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -182,10 +181,3 @@ def candidate_dwellings(*, user, nomination: Nomination) -> QuerySet[Dwelling]:
         .select_related("corporation", "municipality")
         .order_by("available_from", "pk")
     )
-
-
-def waiting_days(nomination: Nomination, today: datetime.date) -> int | None:
-    """Days since approval: the waiting time that a return to the pool keeps."""
-    if nomination.approved_at is None:
-        return None
-    return (today - nomination.approved_at.date()).days

@@ -17,6 +17,7 @@ from django.views.generic import FormView, ListView, TemplateView, View
 from onderdak.accounts.models import Role
 from onderdak.accounts.selectors import region_for_user
 from onderdak.contingent.forms.dwellings import DwellingFilterForm, DwellingForm
+from onderdak.contingent.models import DwellingStatus
 from onderdak.contingent.selectors import dwellings as selectors
 from onderdak.contingent.services import dwellings as services
 from onderdak.contingent.views.cases import CaseMixin, StepView
@@ -151,7 +152,7 @@ class DwellingDetailView(CaseMixin, TemplateView):
         user = self.request.user
         return super().get_context_data(
             steps=step_links(DWELLING, user, self.case, DWELLING_STEPS),
-            may_change=self.case.status == "available"
+            may_change=self.case.status == DwellingStatus.AVAILABLE
             and user.has_perm("contingent.change_dwelling", self.case),
             proposals=self.case.proposals.order_by("-created_at"),
             **kwargs,

@@ -18,6 +18,7 @@ from onderdak.contingent.forms.placements import (
     PlacementFilterForm,
     TransferForm,
 )
+from onderdak.contingent.models import PlacementStatus
 from onderdak.contingent.selectors import placements as selectors
 from onderdak.contingent.selectors.proposals import ProposalSummary, client_visible
 from onderdak.contingent.services import placements as services
@@ -101,7 +102,7 @@ class PlacementDetailView(CaseMixin, TemplateView):
             nomination=placement.nomination if visible else None,
             evaluations=placement.evaluations.all(),
             may_evaluate=user.has_perm("contingent.change_evaluation", placement)
-            and placement.status != "ended",
+            and placement.status != PlacementStatus.ENDED,
             steps=step_links(PLACEMENT, user, placement, PLACEMENT_STEPS),
             **kwargs,
         )

@@ -21,7 +21,7 @@ from onderdak.contingent.forms.proposals import (
     ProposalFilterForm,
     ProposalForm,
 )
-from onderdak.contingent.models import DeclineParty, Dwelling
+from onderdak.contingent.models import DeclineParty, Dwelling, ProposalStatus
 from onderdak.contingent.selectors import proposals as selectors
 from onderdak.contingent.services import proposals as services
 from onderdak.contingent.views.cases import CaseMixin, StepView
@@ -112,7 +112,8 @@ class ProposalDetailView(CaseMixin, TemplateView):
     def get_context_data(self, **kwargs):
         proposal = self.case
         visible = selectors.client_visible(proposal)
-        placement = getattr(proposal, "placement", None) if proposal.status == "accepted" else None
+        accepted = proposal.status == ProposalStatus.ACCEPTED
+        placement = getattr(proposal, "placement", None) if accepted else None
         return super().get_context_data(
             summary=selectors.ProposalSummary.of(proposal.nomination),
             client=proposal.nomination.client if visible else None,
