@@ -46,9 +46,9 @@ def corporations(region):
     return list(corporation_list(region=region))
 
 
-def stocks_body(corporations, **extra) -> dict:
+def stocks_body(corporations, version=1, **extra) -> dict:
     stocks = [{"corporation": c.pk, "dwellings": (i + 1) * 100} for i, c in enumerate(corporations)]
-    return {"key_source": "Fictieve bron", "stocks": stocks, **extra}
+    return {"key_source": "Fictieve bron", "stocks": stocks, "version": version, **extra}
 
 
 def assert_error_shape(response, status: int, code: str) -> dict:
@@ -191,7 +191,11 @@ def test_replace_the_key(api, year, corporations):
 
 def test_a_corporation_of_the_key_must_exist_in_the_region(api, year, make_member):
     provider = make_member(Role.CARE_WORKER).active_memberships[0].organisation
-    body = {"key_source": "x", "stocks": [{"corporation": provider.pk, "dwellings": 4}]}
+    body = {
+        "key_source": "x",
+        "stocks": [{"corporation": provider.pk, "dwellings": 4}],
+        "version": 1,
+    }
     error = assert_error_shape(
         api.put(f"{YEARS}{year.pk}/stocks/", body, format="json"), 400, "invalid"
     )
@@ -233,23 +237,30 @@ def test_change_targets_with_reasons(api, year, corporations):
     )
     assert "target of 200" in error["fields"]["targets"][0]
 
-    recompute = api.put(f"{YEARS}{year.pk}/stocks/", stocks_body(corporations[:2]), format="json")
+    recompute = api.put(
+        f"{YEARS}{year.pk}/stocks/", stocks_body(corporations[:2], 3), format="json"
+    )
     assert_error_shape(recompute, 409, "confirm_recompute")
-    confirmed = stocks_body(corporations[:2], confirm_recompute=True)
+    confirmed = stocks_body(corporations[:2], 3, confirm_recompute=True)
     assert api.put(f"{YEARS}{year.pk}/stocks/", confirmed, format="json").status_code == 200
 
 
 def test_a_stale_key_is_refused(api, year, corporations):
     body = stocks_body(corporations, version=7)
     assert_error_shape(api.put(f"{YEARS}{year.pk}/stocks/", body, format="json"), 409, "stale")
+    del body["version"]
+    error = assert_error_shape(
+        api.put(f"{YEARS}{year.pk}/stocks/", body, format="json"), 400, "invalid"
+    )
+    assert "version" in error["fields"]
 
 
 def test_replace_the_spread(api, year):
-    body = {"targets": [{"municipality": "GM0546", "target": 25}]}
+    body = {"targets": [{"municipality": "GM0546", "target": 25}], "version": 1}
     response = api.put(f"{YEARS}{year.pk}/spread-targets/", body, format="json")
     assert response.status_code == 200
     assert response.json()["spread_targets"] == [{"municipality": "GM0546", "target": 25}]
-    unknown = {"targets": [{"municipality": "GM9999", "target": 1}]}
+    unknown = {"targets": [{"municipality": "GM9999", "target": 1}], "version": 2}
     error = assert_error_shape(
         api.put(f"{YEARS}{year.pk}/spread-targets/", unknown, format="json"), 400, "invalid"
     )
@@ -257,7 +268,11 @@ def test_replace_the_spread(api, year):
 
 
 def test_replace_a_checklist(api, year):
-    body = {"stream": "prevention", "texts": ["Ambulante begeleiding", "Huurschuld geregeld"]}
+    body = {
+        "stream": "prevention",
+        "texts": ["Ambulante begeleiding", "Huurschuld geregeld"],
+        "version": 1,
+    }
     response = api.put(f"{YEARS}{year.pk}/criteria/", body, format="json")
     assert response.status_code == 200
     assert [c["text"] for c in response.json()["criteria"]] == body["texts"]
@@ -268,7 +283,7 @@ def test_a_ticked_criterion_cannot_be_removed(api, year, coordinator):
         contingent_year=year, stream="outflow", texts=["Woonvaardig"], by=coordinator
     )
     NominationFactory(contingent_year=year).criteria_met.add(ticked)
-    body = {"stream": "outflow", "texts": []}
+    body = {"stream": "outflow", "texts": [], "version": 2}
     error = assert_error_shape(
         api.put(f"{YEARS}{year.pk}/criteria/", body, format="json"), 409, "criterion_in_use"
     )

@@ -29,10 +29,9 @@ POLICY_FIELDS = [
 ]
 
 
-def version_field(required: bool = True) -> serializers.IntegerField:
+def version_field() -> serializers.IntegerField:
     return serializers.IntegerField(
         min_value=1,
-        required=required,
         help_text="The version of the year you read; refused (409) when it changed since.",
     )
 
@@ -234,18 +233,18 @@ class ContingentYearDetailSerializer(ContingentYearSerializer):
 class StocksSerializer(serializers.Serializer):
     key_source = serializers.CharField(max_length=SOURCE_LENGTH)
     stocks = StockSerializer(many=True)
-    version = version_field(required=False)
+    version = version_field()
     confirm_recompute = confirm_field()
 
 
 class TargetsSerializer(serializers.Serializer):
     targets = TargetSerializer(many=True)
-    version = version_field(required=False)
+    version = version_field()
 
 
 class SpreadTargetsSerializer(serializers.Serializer):
     targets = SpreadTargetSerializer(many=True)
-    version = version_field(required=False)
+    version = version_field()
 
 
 class CriteriaSerializer(serializers.Serializer):
@@ -253,7 +252,7 @@ class CriteriaSerializer(serializers.Serializer):
     texts = serializers.ListField(
         child=serializers.CharField(max_length=300), help_text="The checklist, in order."
     )
-    version = version_field(required=False)
+    version = version_field()
 
 
 # --- Reasons to decline --------------------------------------------------------------------------

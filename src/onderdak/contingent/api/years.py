@@ -138,7 +138,7 @@ class ContingentYearViewSet(
             contingent_year=year,
             stocks=data["stocks"],
             key_source=data["key_source"],
-            expected_version=data.get("version"),
+            expected_version=data["version"],
             confirm_recompute=data["confirm_recompute"],
             by=request.user,
         )
@@ -156,7 +156,7 @@ class ContingentYearViewSet(
         services.targets_change(
             contingent_year=year,
             targets=data["targets"],
-            expected_version=data.get("version"),
+            expected_version=data["version"],
             by=request.user,
         )
         return self._detail(year)
@@ -173,7 +173,7 @@ class ContingentYearViewSet(
         services.spread_targets_replace(
             contingent_year=year,
             targets=data["targets"],
-            expected_version=data.get("version"),
+            expected_version=data["version"],
             by=request.user,
         )
         return self._detail(year)
@@ -190,7 +190,7 @@ class ContingentYearViewSet(
             contingent_year=year,
             stream=data["stream"],
             texts=data["texts"],
-            expected_version=data.get("version"),
+            expected_version=data["version"],
             by=request.user,
         )
         return self._detail(year)
