@@ -111,6 +111,13 @@ def test_a_year_in_detail(api, year, corporations, coordinator):
     assert realised[(corporations[0].pk, "outflow")] == 1
 
 
+def test_others_get_no_realised_counts(make_member, api_login, year, corporations):
+    PlacementFactory(proposal__dwelling__corporation=corporations[0])
+    body = api_login(make_member(Role.POLICY_OFFICER)).get(f"{YEARS}{year.pk}/").json()
+    assert body["realised"] == []
+    assert [s["realised"] for s in body["streams"]] == [None, None]
+
+
 def test_filter_years(api, region):
     ContingentYearFactory(region=region, year=2024)
     ContingentYearFactory(region=region, year=2025)

@@ -98,3 +98,13 @@ def test_decline_reasons_for_a_party(region):
     assert labels == ["Voor de aanbieder", "Voor beide"]
     everything = selectors.decline_reasons(region=region, active_only=False)
     assert everything.count() == 4
+
+
+def test_without_realised_no_placement_is_counted(region, year, django_assert_num_queries):
+    placed(corporation(0), OUTFLOW)
+    with django_assert_num_queries(5):
+        detail = selectors.year_detail(region=region, year=2025, with_realised=False)
+    assert not detail.shows_realised
+    assert detail.realised is None
+    assert [s.realised for s in detail.streams] == [None, None]
+    assert all(s.realised == 0 for row in detail.rows for s in row.shares.values())

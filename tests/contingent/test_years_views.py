@@ -154,6 +154,20 @@ def test_the_year_page_shows_targets_split_and_realised(browser, keyed, corporat
     assert placement.nomination.client.name not in text
 
 
+@pytest.mark.parametrize("role", READERS)
+def test_others_read_realised_counts_only_in_the_report(role, make_member, login, keyed):
+    PlacementFactory(proposal__dwelling__corporation=keyed.stocks.first().corporation)
+    browser = login(make_member(role))
+    page = browser.get(url("year_detail", keyed.year))
+    assert not page.context["detail"].shows_realised
+    assert [s.realised for s in page.context["detail"].streams] == [None, None]
+    assert reverse("contingent:report", args=[keyed.year]) in html(page)
+    assert ">Realised<" not in html(page)
+    sheet = load_workbook(io.BytesIO(browser.get(url("year_export", keyed.year)).content)).active
+    headers = next(sheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW, values_only=True))
+    assert "Realised" not in headers
+
+
 def test_the_year_page_shows_spread_criteria_and_policy(browser, keyed, coordinator):
     municipality = keyed.region.municipalities.order_by("name").first()
     services.spread_targets_replace(

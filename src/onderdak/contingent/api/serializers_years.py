@@ -172,7 +172,13 @@ class StreamTotalSerializer(serializers.Serializer):
     stream = serializers.ChoiceField(choices=Stream.choices)
     target = serializers.IntegerField()
     assigned = serializers.IntegerField(help_text="The corporations' targets together.")
-    realised = serializers.IntegerField(help_text="Placements in dwellings of this year.")
+    realised = serializers.IntegerField(
+        allow_null=True,
+        help_text=(
+            "Placements in dwellings of this year; null for all but the coordinator, who read "
+            "them in the report with small counts hidden."
+        ),
+    )
 
 
 class RealisedSerializer(serializers.Serializer):
@@ -213,7 +219,9 @@ class ContingentYearDetailSerializer(ContingentYearSerializer):
 
     @extend_schema_field(RealisedSerializer(many=True))
     def get_realised(self, year) -> list[dict]:
-        """Target and realised per corporation and stream."""
+        """Target and realised per corporation and stream; empty for all but the coordinator."""
+        if not self._detail().shows_realised:
+            return []
         rows = [
             {
                 "corporation": row.corporation,

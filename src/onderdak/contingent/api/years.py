@@ -17,6 +17,7 @@ from onderdak.accounts.selectors import region_for_user
 from onderdak.contingent.api import serializers_years as serializers
 from onderdak.contingent.models import ContingentYear, DeclineParty, DeclineReason
 from onderdak.contingent.selectors import years as selectors
+from onderdak.contingent.selectors.reports import reads_unsuppressed
 from onderdak.contingent.services import years as services
 
 VIEW = "contingent.view_contingentyear"
@@ -86,7 +87,11 @@ class ContingentYearViewSet(
         return selectors.year_list(region=self.region)
 
     def _detail(self, year: ContingentYear, status_code: int = status.HTTP_200_OK) -> Response:
-        detail = selectors.year_detail(region=self.region, year=year.year)
+        detail = selectors.year_detail(
+            region=self.region,
+            year=year.year,
+            with_realised=reads_unsuppressed(self.request.user),
+        )
         context = {**self.get_serializer_context(), "detail": detail}
         body = serializers.ContingentYearDetailSerializer(detail.contingent_year, context=context)
         return Response(body.data, status=status_code)

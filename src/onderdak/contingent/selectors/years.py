@@ -66,7 +66,7 @@ class StreamTotal:
     label: str
     target: int
     assigned: int
-    realised: int
+    realised: int | None  # None: not shown to this reader
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,13 @@ class YearDetail:
     contingent_year: ContingentYear
     rows: list[SplitRow]
     streams: list[StreamTotal]
+    shows_realised: bool
 
     @property
-    def realised(self) -> int:
-        return sum(total.realised for total in self.streams)
+    def realised(self) -> int | None:
+        if not self.shows_realised:
+            return None
+        return sum(total.realised or 0 for total in self.streams)
 
 
 def year_list(*, region: Region) -> QuerySet[ContingentYear]:
@@ -113,15 +116,19 @@ def year_with_inputs(*, region: Region, year: int) -> ContingentYear:
     return found
 
 
-def year_detail(*, region: Region, year: int) -> YearDetail:
+def year_detail(*, region: Region, year: int, with_realised: bool = True) -> YearDetail:
     """The year with its split per corporation and stream, and realised against the targets.
 
     Realised: the placements in dwellings that count towards this year, per corporation and per
-    the nomination's stream (one aggregate query).
+    the nomination's stream (one aggregate query). These are counts of people, small ones
+    included, so only ``with_realised`` readers get them (the coordinator); the others read them
+    in the report, where small counts are hidden.
     """
     contingent_year = year_with_inputs(region=region, year=year)
-    rows = _split_rows(contingent_year, realised_counts(contingent_year=contingent_year))
-    return YearDetail(contingent_year, rows, _stream_totals(contingent_year, rows))
+    realised = realised_counts(contingent_year=contingent_year) if with_realised else {}
+    rows = _split_rows(contingent_year, realised)
+    streams = _stream_totals(contingent_year, rows, with_realised)
+    return YearDetail(contingent_year, rows, streams, with_realised)
 
 
 def realised_counts(*, contingent_year: ContingentYear) -> dict[tuple[int, str], tuple[str, int]]:
@@ -163,14 +170,16 @@ def _split_rows(contingent_year: ContingentYear, realised: dict) -> list[SplitRo
     return sorted(rows.values(), key=lambda row: row.corporation.name)
 
 
-def _stream_totals(contingent_year: ContingentYear, rows: list[SplitRow]) -> list[StreamTotal]:
+def _stream_totals(
+    contingent_year: ContingentYear, rows: list[SplitRow], with_realised: bool
+) -> list[StreamTotal]:
     return [
         StreamTotal(
             stream=stream,
             label=label,
             target=contingent_year.stream_target(stream),
             assigned=sum(row.shares[stream].target or 0 for row in rows),
-            realised=sum(row.shares[stream].realised for row in rows),
+            realised=sum(row.shares[stream].realised for row in rows) if with_realised else None,
         )
         for stream, label in Stream.choices
     ]

@@ -27,6 +27,7 @@ from onderdak.contingent.forms.years import (
 )
 from onderdak.contingent.models import DeclineReason, Stream
 from onderdak.contingent.selectors import years as selectors
+from onderdak.contingent.selectors.reports import reads_unsuppressed
 from onderdak.contingent.services import years as services
 from onderdak.core import exports
 from onderdak.core.errors import NotFound
@@ -78,7 +79,11 @@ class YearDetailMixin(RegionMixin):
     @cached_property
     def detail(self) -> selectors.YearDetail:
         try:
-            return selectors.year_detail(region=self.region, year=self.kwargs["year"])
+            return selectors.year_detail(
+                region=self.region,
+                year=self.kwargs["year"],
+                with_realised=reads_unsuppressed(self.request.user),
+            )
         except NotFound as error:
             raise Http404 from error
 
@@ -109,6 +114,7 @@ class YearExportView(YearDetailMixin, View):
 
 
 def split_sheet(detail: selectors.YearDetail) -> exports.Sheet:
+    """A row per corporation and stream; realised only for whom the year page shows it."""
     headers = [
         _("Corporation"),
         _("Social rental dwellings"),
@@ -116,7 +122,6 @@ def split_sheet(detail: selectors.YearDetail) -> exports.Sheet:
         _("Share by the key"),
         _("Target"),
         _("Reason for the change"),
-        _("Realised"),
     ]
     rows = [
         [
@@ -126,11 +131,13 @@ def split_sheet(detail: selectors.YearDetail) -> exports.Sheet:
             share.computed,
             share.target,
             share.change_reason,
-            share.realised,
+            *([share.realised] if detail.shows_realised else []),
         ]
         for row in detail.rows
         for share in row.shares.values()
     ]
+    if detail.shows_realised:
+        headers.append(_("Realised"))
     return exports.Sheet(title=_("Split"), headers=headers, rows=rows)
 
 
@@ -253,7 +260,9 @@ class YearTargetsView(YearPartView):
     fragment = "#verdeling"
 
     def get_form_kwargs(self):
-        detail = selectors.year_detail(region=self.region, year=self.contingent_year.year)
+        detail = selectors.year_detail(
+            region=self.region, year=self.contingent_year.year, with_realised=False
+        )
         return {**super().get_form_kwargs(), "rows": detail.rows}
 
     def get_context_data(self, **kwargs):
