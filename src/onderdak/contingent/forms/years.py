@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -223,7 +224,7 @@ class TargetsForm(YearGridForm):
             widget=forms.TextInput(attrs={"class": "input--wide"}),
         )
         self.rows.append((corporation.name, [f"target_{key}", f"reason_{key}"]))
-        self.texts.append([Cell(share.stream_label), Cell(share.computed, numeric=True)])
+        self.texts.append([Cell(capfirst(share.stream_label)), Cell(share.computed, numeric=True)])
 
     def grid(self) -> list[Row]:
         rows = super().grid()
