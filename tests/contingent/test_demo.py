@@ -43,6 +43,7 @@ from onderdak.contingent.selectors.visibility import (
     visible_placements,
     visible_proposals,
 )
+from onderdak.core.bench.data import populate
 from onderdak.region.services import DATA_DIR
 from tests.factories import MembershipFactory
 
@@ -325,3 +326,13 @@ def test_the_demo_command_loads_the_contingent_once(region, settings, tmp_path):
     call_command("demo", "--no-serve", stdout=out)
     assert Nomination.objects.count() == count
     assert "none added" in out.getvalue()
+
+
+def test_the_bench_users_work_where_the_example_cases_are(region):
+    bench = populate(region_dir="holland-rijnland", scale=0)
+    users = bench.users
+    coordinator = users[Role.REGIONAL_COORDINATOR]
+    assert visible_nominations(users[Role.MUNICIPALITY_OFFICER]).exists()
+    assert visible_nominations(users[Role.CARE_WORKER]).exists()
+    assert visible_proposals(users[Role.CORPORATION_OFFICER]).exists()
+    assert visible_nominations(coordinator).count() == Nomination.objects.count() > 0
