@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from onderdak.accounts.models import Role
 from onderdak.region.models import Organisation
 from tests.conftest import verify_second_factor
+from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
 from tests.funding import helpers as funding
 from tests.funding import web as funding_web
 
@@ -176,6 +177,10 @@ RULES: dict[str, list[Case] | str] = {
             ("indicator_weights", funding_web.indicator_weights_form),
             ("phase_in_steps", funding_web.phase_in_steps_form),
         )
+    },
+    **{
+        name: "role x endpoint x own/other case: tests/contingent/test_rights.py"
+        for name in CONTINGENT_TABLE
     },
 }
 
