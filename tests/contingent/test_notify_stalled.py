@@ -1,4 +1,4 @@
-"""``onderdak notify_stalled``: one digest per organisation, to its members in the acting role."""
+"""``onderdak notify-stalled``: one digest per organisation, to its members in the acting role."""
 
 import datetime
 import io
@@ -21,7 +21,7 @@ def stalled_proposal(**kwargs):
 
 def run(*args) -> str:
     out = io.StringIO()
-    call_command("notify_stalled", *args, stdout=out)
+    call_command("notify-stalled", *args, stdout=out)
     return out.getvalue()
 
 

@@ -1,4 +1,4 @@
-"""``onderdak notify_stalled``: the daily digest of stalled steps, per organisation (cron)."""
+"""``onderdak notify-stalled``: the daily digest of stalled steps, per organisation (cron)."""
 
 from django.core.management.base import BaseCommand
 
