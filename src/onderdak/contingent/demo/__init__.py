@@ -2,10 +2,11 @@
 
 ``load_demo`` tells the story of every nomination from a seeded random generator and a seeded
 Faker: submission, review, proposals and their answers, the placement, its evaluations and its
-outcome. The story stops at a reference date (``as_of``): what would happen later has not
-happened yet, so the latest year holds drafts, reviews and open proposals, the older years mostly
-placements, lease transfers and ended placements. The same seed, years, scale, reference date and
-starting database give the same data.
+outcome. The story stops at a reference date (``as_of``, default today) and covers its year and
+the two before it (2023 to 2025 when run in 2025; the preventie stream starts in 2024): what
+would happen later has not happened yet, so the latest year holds drafts, reviews, open proposals
+and evaluations due, the older years mostly placements, lease transfers and ended placements.
+The same seed, years, scale, reference date and starting database give the same data.
 
 Everything is fictitious and says so: client names end in "(fictief)", client numbers start with
 "DEMO-", the years' key source is "Fictieve voorraadcijfers (demo)". Rows are written with
@@ -24,9 +25,8 @@ from onderdak.contingent.demo.base import DemoHomes
 from onderdak.contingent.demo.texts import (
     CLIENT_NUMBER_PREFIX,
     DEFAULT_SEED,
-    DEFAULT_YEARS,
     DEMO_SOURCE,
-    LAST_DAY,
+    DEMO_YEARS,
     NOMINATIONS_PER_YEAR,
     SPARE_DWELLINGS,
 )
@@ -41,6 +41,7 @@ __all__ = [
     "DemoHomes",
     "default_as_of",
     "demo_homes",
+    "demo_years",
     "load_demo",
 ]
 
@@ -62,16 +63,22 @@ def demo_homes(*, region: Region, entries: Sequence[dict] = ()) -> DemoHomes:
     )
 
 
-def default_as_of(years: Sequence[int]) -> datetime.date:
-    """The reference date: 15 December of the last year, or today when that is earlier."""
-    return min(timezone.localdate(), datetime.date(max(years), *LAST_DAY))
+def demo_years(as_of: datetime.date) -> tuple[int, ...]:
+    """The year of the reference date and the two before it: in 2025, 2023 to 2025."""
+    return tuple(range(as_of.year - DEMO_YEARS + 1, as_of.year + 1))
+
+
+def default_as_of(years: Sequence[int] | None) -> datetime.date:
+    """Today; for years that ended, the last day of the last one."""
+    today = timezone.localdate()
+    return min(today, datetime.date(max(years), 12, 31)) if years else today
 
 
 @transaction.atomic
 def load_demo(
     *,
     region: Region,
-    years: Sequence[int] = DEFAULT_YEARS,
+    years: Sequence[int] | None = None,
     scale: int = 1,
     seed: int = DEFAULT_SEED,
     as_of: datetime.date | None = None,
@@ -79,11 +86,16 @@ def load_demo(
 ) -> dict[type[models.Model], int]:
     """Add ``scale`` times the demo volume of ``years`` to ``region``; the rows added per model.
 
+    The story runs up to ``as_of`` (default: today), over the year of ``as_of`` and the two before
+    it unless ``years`` are given: so the demo's latest year is always the current one, with its
+    reviews, open proposals and evaluations due now rather than long ago.
+
     Years that exist already are reused (their volume grows); missing ones are made with their
     split over the corporations and their criteria. With ``homes``, also the named example cases
     that put work on the demo users' home pages. Scale 0 makes only the years and the examples.
     """
-    builder = Builder(region, sorted(years), seed, as_of or default_as_of(years))
+    as_of = as_of or default_as_of(years)
+    builder = Builder(region, sorted(years or demo_years(as_of)), seed, as_of)
     for year in builder.years:
         builder.tell_year(year, scale)
     if homes:

@@ -4,15 +4,15 @@ from onderdak.contingent.models import DeclineParty, ProposalStatus, Stream
 
 DEMO_SOURCE = "Fictieve voorraadcijfers (demo)"
 CLIENT_NUMBER_PREFIX = "DEMO-"
-DEFAULT_YEARS = (2023, 2024, 2025)
+DEMO_YEARS = 3  # the reference year and the two before it
 DEFAULT_SEED = 3
 NOMINATIONS_PER_YEAR = 350
 OUTFLOW_TARGET, PREVENTION_TARGET = 200, 50
 PREVENTION_SINCE = 2024  # the preventie stream started in 2024
-LAST_DAY = (12, 15)  # the story of the last year stops here, unless today is earlier
 #: Unused dwellings offered in the last year, per unit of scale, waiting for an allocation run.
 SPARE_DWELLINGS = 10
 REFUSALS_BEFORE_CLOSING = 3
+RECENT_DAYS = 60  # evaluations due this recently are more often not yet recorded
 BATCH = 1000
 #: Passend toewijzen: the highest rent for a household within the income limit, by its size.
 RENT_LIMIT_SMALL, RENT_LIMIT_LARGE = 680, 730

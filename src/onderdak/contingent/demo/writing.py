@@ -13,6 +13,7 @@ from onderdak.contingent.demo.texts import (
     BATCH,
     EXCLUSION,
     MANUAL_PROPOSAL,
+    RECENT_DAYS,
 )
 from onderdak.contingent.models import (
     Client,
@@ -74,7 +75,8 @@ class Builder(NominationStories, DwellingStories):
         placement.status, placement.status_changed_at = status, self._moment(on)
 
     def _evaluations(self, placement: Placement, months: Iterable[int], held: bool) -> list:
-        """The evaluation moments up to the end of the placement; most of those due were held."""
+        """The evaluation moments up to the end of the placement; those due were held, but for
+        a few late ones, mostly recent."""
         stop = placement.ended_on or placement.transfer_date
         trouble = placement.status == PlacementStatus.ENDED
         evaluations = []
@@ -84,7 +86,8 @@ class Builder(NominationStories, DwellingStories):
                 break
             evaluation = Evaluation(placement=placement, month=month, due_on=due)
             held_on = due + datetime.timedelta(days=self.rng.randint(-7, 21))
-            if held and held_on <= self.as_of and self.rng.random() < 0.93:
+            recent = (self.as_of - due).days < RECENT_DAYS  # a late one is still in the works
+            if held and held_on <= self.as_of and self.rng.random() < (0.85 if recent else 0.99):
                 self._rate(evaluation, held_on, trouble)
             evaluations.append(evaluation)
         return evaluations

@@ -58,10 +58,11 @@ class Command(BaseCommand):
         added = load_contingent_demo(
             region=region, homes=demo_homes(region=region, entries=entries)
         )
+        years = ContingentYear.objects.filter(region=region).order_by("year")
         self.stdout.write(
-            f"Contingent demo data, all fictitious (clients marked 'fictief'): "
-            f"{added[Nomination]} nominations, {added[Dwelling]} dwellings, "
-            f"{added[Placement]} placements."
+            f"Contingent demo data, all fictitious (clients marked 'fictief'): years "
+            f"{', '.join(str(y) for y in years)}, {added[Nomination]} nominations, "
+            f"{added[Dwelling]} dwellings, {added[Placement]} placements."
         )
 
     def _print_accounts(self, accounts) -> None:
