@@ -13,11 +13,23 @@ import pytest
 
 from onderdak.accounts.models import Role, User
 from onderdak.audit.services import record_access
-from onderdak.core.bench.pages import PAGES, Page, Targets
+from onderdak.core.bench.pages import (
+    CONTINGENT_PAGES,
+    PAGES,
+    Page,
+    Targets,
+    contingent_targets,
+)
 from onderdak.funding.demo import load_demo
 from onderdak.funding.services import scenario_create
 from onderdak.region.models import OrganisationKind, Region
 from onderdak.region.services import organisation_create, population_figure_record
+from tests.contingent.factories import (
+    DwellingFactory,
+    NominationFactory,
+    PlacementFactory,
+    ProposalFactory,
+)
 from tests.factories import member
 
 #: Queries per request. Every logged-in request reads the session, the user, the TOTP device and
@@ -30,11 +42,14 @@ from tests.factories import member
 #: add the municipalities or subregions they list. The home page of a role that acts in the
 #: contingent scheme adds its figures there: the current year, then a count or a count per
 #: status for each figure (the coordinator's stalled steps: the years' policies and five counts).
+#: Contingent lists add the user's region and their count; a case's page adds its related rows
+#: (the client, the year, documents, exclusions, evaluations) and, for a client's record, the
+#: access-log entry; the report adds one aggregate query per table.
 QUERIES = {
-    "home (regional_coordinator)": 15,
-    "home (municipality_officer)": 13,
-    "home (care_worker)": 14,
-    "home (corporation_officer)": 13,
+    "home (regional_coordinator)": 20,
+    "home (municipality_officer)": 12,
+    "home (care_worker)": 13,
+    "home (corporation_officer)": 14,
     "home (policy_officer)": 9,
     "home (governance_reader)": 9,
     "home (administrator)": 11,
@@ -73,6 +88,51 @@ QUERIES = {
     "funding indicator weights (policy_officer)": 16,
     "funding phase in steps (policy_officer)": 16,
     "healthz (anonymous)": 1,
+    "contingent overview (regional_coordinator)": 18,
+    "contingent overview (care_worker)": 12,
+    "contingent overview (corporation_officer)": 13,
+    "contingent overview (municipality_officer)": 11,
+    "contingent report (regional_coordinator)": 21,
+    "contingent report (policy_officer)": 21,
+    "contingent report excel (governance_reader)": 19,
+    "contingent years (regional_coordinator)": 10,
+    "contingent year (regional_coordinator)": 14,
+    "contingent year excel (regional_coordinator)": 14,
+    "decline reasons (regional_coordinator)": 9,
+    "nominations (regional_coordinator)": 12,
+    "nominations (care_worker)": 12,
+    "nominations (municipality_officer)": 11,
+    "nominations excel (care_worker)": 10,
+    "nomination (care_worker)": 15,
+    "new nomination (care_worker)": 11,
+    "dwellings (regional_coordinator)": 12,
+    "dwellings (corporation_officer)": 12,
+    "dwellings excel (corporation_officer)": 11,
+    "dwelling (corporation_officer)": 9,
+    "proposals (regional_coordinator)": 12,
+    "proposals (corporation_officer)": 12,
+    "proposals excel (care_worker)": 11,
+    "proposal (care_worker)": 10,
+    "proposal (corporation_officer)": 9,
+    "new proposal (regional_coordinator)": 8,
+    "placements (regional_coordinator)": 12,
+    "placements (care_worker)": 12,
+    "placements excel (corporation_officer)": 11,
+    "placement (care_worker)": 10,
+    "api contingent years (regional_coordinator)": 10,
+    "api contingent year (regional_coordinator)": 15,
+    "api contingent report (policy_officer)": 19,
+    "api decline reasons (regional_coordinator)": 9,
+    "api nominations (regional_coordinator)": 10,
+    "api nominations (care_worker)": 10,
+    "api nomination (care_worker)": 14,
+    "api dwellings (regional_coordinator)": 9,
+    "api dwellings (corporation_officer)": 9,
+    "api proposals (regional_coordinator)": 9,
+    "api proposals (corporation_officer)": 9,
+    "api proposal (corporation_officer)": 8,
+    "api placements (regional_coordinator)": 10,
+    "api placements (care_worker)": 10,
 }
 
 GROWTH_SOURCE = "https://example.org/groei"
@@ -98,6 +158,15 @@ def grow(region: Region) -> None:
         record_access(instance=user)
     for i in range(10):
         scenario_create(region=region, name=f"Groei {i}", first_year=2026, last_year=2045)
+        contingent_cases()
+
+
+def contingent_cases() -> None:
+    """A case of each kind for the members' organisations (the factories' defaults)."""
+    NominationFactory(submitted=True)
+    DwellingFactory()
+    ProposalFactory()
+    PlacementFactory()
 
 
 @pytest.fixture
@@ -105,8 +174,16 @@ def targets(region, make_member, page) -> Targets:
     """What the pages are requested for; funding scenarios only for the pages that need them."""
     scenarios = load_demo(region=region) if "funding" in page.url_name else []
     a, b = (s.pk for s in scenarios) if scenarios else (0, 0)
-    person = make_member(Role.CARE_WORKER).pk
-    return Targets(municipality="GM0546", person=person, scenario=a, other_scenario=b)
+    person = make_member(Role.CARE_WORKER)
+    contingent_cases()  # every page, so that the home pages' contingent figures are there too
+    contingent = {}
+    if page in CONTINGENT_PAGES:
+        contingent = contingent_targets(
+            region, care_worker=person, corporation_officer=make_member(Role.CORPORATION_OFFICER)
+        )
+    return Targets(
+        municipality="GM0546", person=person.pk, scenario=a, other_scenario=b, **contingent
+    )
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from onderdak.accounts.models import Role, User
+from onderdak.contingent.models import ContingentYear
+from onderdak.contingent.selectors import visibility
 from onderdak.core.bench.data import SCALE_HELP, BenchData, populate
 from onderdak.core.bench.database import bench_database
 from onderdak.core.bench.measuring import (
@@ -49,6 +51,14 @@ class Targets:
     person: int  # primary key of a user with a membership
     scenario: int  # primary key of a complete funding scenario
     other_scenario: int  # another one, to compare with
+    # The contingent: a year (its number and key) and a case of each kind that the page's role
+    # may open (see ``contingent_targets``).
+    year: int = 0
+    year_pk: int = 0
+    nomination: int = 0
+    dwelling: int = 0
+    proposal: int = 0
+    placement: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,58 @@ def _scenario(targets: Targets) -> tuple[int]:
 
 def _scenarios(targets: Targets) -> dict[str, int]:
     return {"a": targets.scenario, "b": targets.other_scenario}
+
+
+def _target(name: str) -> Callable[[Targets], tuple[int]]:
+    """The path argument ``targets.<name>``."""
+    return lambda targets: (getattr(targets, name),)
+
+
+W, K, C = Role.CARE_WORKER, Role.CORPORATION_OFFICER, Role.REGIONAL_COORDINATOR
+#: The contingent pages: lists for the role that sees the most (the coordinator: the whole region)
+#: and for a role that sees a part; a case's page for the role that works on it.
+CONTINGENT_PAGES: tuple[Page, ...] = (
+    *(Page("contingent overview", "contingent:overview", role) for role in (C, W, K)),
+    Page("contingent overview", "contingent:overview", Role.MUNICIPALITY_OFFICER),
+    Page("contingent report", "contingent:report", C, _target("year")),
+    Page("contingent report", "contingent:report", Role.POLICY_OFFICER, _target("year")),
+    Page(
+        "contingent report excel",
+        "contingent:report_export",
+        Role.GOVERNANCE_READER,
+        _target("year"),
+    ),
+    Page("contingent years", "contingent:year_list", C),
+    Page("contingent year", "contingent:year_detail", C, _target("year")),
+    Page("contingent year excel", "contingent:year_export", C, _target("year")),
+    Page("decline reasons", "contingent:decline_reason_list", C),
+    *(Page("nominations", "contingent:nomination_list", role) for role in (C, W)),
+    Page("nominations", "contingent:nomination_list", Role.MUNICIPALITY_OFFICER),
+    Page("nominations excel", "contingent:nomination_export", W),
+    Page("nomination", "contingent:nomination_detail", W, _target("nomination")),
+    Page("new nomination", "contingent:nomination_create", W),
+    *(Page("dwellings", "contingent:dwelling_list", role) for role in (C, K)),
+    Page("dwellings excel", "contingent:dwelling_export", K),
+    Page("dwelling", "contingent:dwelling_detail", K, _target("dwelling")),
+    *(Page("proposals", "contingent:proposal_list", role) for role in (C, K)),
+    Page("proposals excel", "contingent:proposal_export", W),
+    Page("proposal", "contingent:proposal_detail", W, _target("proposal")),
+    Page("proposal", "contingent:proposal_detail", K, _target("proposal")),
+    Page("new proposal", "contingent:proposal_create", C),
+    *(Page("placements", "contingent:placement_list", role) for role in (C, W)),
+    Page("placements excel", "contingent:placement_export", K),
+    Page("placement", "contingent:placement_detail", W, _target("placement")),
+    Page("api contingent years", "contingent-year-list", C),
+    Page("api contingent year", "contingent-year-detail", C, _target("year_pk")),
+    Page("api contingent report", "contingent-report-detail", Role.POLICY_OFFICER, _target("year")),
+    Page("api decline reasons", "decline-reason-list", C),
+    *(Page("api nominations", "nomination-list", role) for role in (C, W)),
+    Page("api nomination", "nomination-detail", W, _target("nomination")),
+    *(Page("api dwellings", "dwelling-list", role) for role in (C, K)),
+    *(Page("api proposals", "proposal-list", role) for role in (C, K)),
+    Page("api proposal", "proposal-detail", K, _target("proposal")),
+    *(Page("api placements", "placement-list", role) for role in (C, W)),
+)
 
 
 #: Every page and API list endpoint, with a role that may see it. The home page differs per role,
@@ -145,6 +207,7 @@ PAGES: tuple[Page, ...] = (
         Role.POLICY_OFFICER,
         lambda targets: (targets.scenario, "objectief"),
     ),
+    *CONTINGENT_PAGES,
     Page("healthz", "healthz", None),
 )
 
@@ -191,7 +254,7 @@ def run(
 
 
 def _measure_pages(data: BenchData, repeat: int) -> Report:
-    targets = _targets(data.region, data.users[Role.CARE_WORKER])
+    targets = _targets(data.region, data.users)
     clients = {role: verified_client(data.users.get(role)) for role in {p.role for p in PAGES}}
     report = Report(COLUMNS)
     with started_server():
@@ -204,17 +267,35 @@ def _measure_pages(data: BenchData, repeat: int) -> Report:
     return report
 
 
-def _targets(region: Region, person: User) -> Targets:
-    """The most populous municipality (the busiest detail page), a user with a membership, and
-    the two funding scenarios with the most years."""
+def _targets(region: Region, users: dict[str, User]) -> Targets:
+    """The most populous municipality (the busiest detail page), a user with a membership, the
+    two funding scenarios with the most years, and the contingent's cases."""
     largest = max(municipality_list(region=region), key=lambda m: m.population or 0)
     longest = sorted(scenario_list(region=region), key=lambda s: (s.first_year - s.last_year, s.pk))
     return Targets(
         municipality=largest.cbs_code,
-        person=person.pk,
+        person=users[Role.CARE_WORKER].pk,
         scenario=longest[0].pk,
         other_scenario=longest[1].pk,
+        **contingent_targets(region, care_worker=users[W], corporation_officer=users[K]),
     )
+
+
+def contingent_targets(region: Region, *, care_worker: User, corporation_officer: User) -> dict:
+    """The newest contingent year and, of each kind, the newest case that both the care worker
+    and (for dwellings and proposals) the corporation officer may open."""
+    year = ContingentYear.objects.filter(region=region).order_by("-year").first()
+    proposals = visibility.visible_proposals(care_worker) & visibility.visible_proposals(
+        corporation_officer
+    )
+    return {
+        "year": year.year,
+        "year_pk": year.pk,
+        "nomination": visibility.visible_nominations(care_worker).latest("pk").pk,
+        "dwelling": visibility.visible_dwellings(corporation_officer).latest("pk").pk,
+        "proposal": proposals.latest("pk").pk,
+        "placement": visibility.visible_placements(care_worker).latest("pk").pk,
+    }
 
 
 def _row(page: Page, path: str, measurement: Measurement) -> dict:
