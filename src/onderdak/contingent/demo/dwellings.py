@@ -10,6 +10,7 @@ from onderdak.contingent.demo.texts import (
     MAX_RENT,
     MIN_RENT,
     OUT_OF_SCHEME,
+    POSTCODE_DIGITS,
     POSTCODE_LETTERS,
     RENT_LIMIT_LARGE,
     RENT_LIMIT_SMALL,
@@ -117,7 +118,11 @@ class DwellingStories(Scene):
         return self.rng.choice([DwellingType.APARTMENT, DwellingType.HOUSE])
 
     def _dwelling(
-        self, corporation: Organisation, municipality: Municipality, offered, stream: str
+        self,
+        corporation: Organisation,
+        municipality: Municipality,
+        offered: datetime.datetime,
+        stream: str,
     ) -> Dwelling:
         available = offered.date() - datetime.timedelta(days=self.rng.randint(3, 40))
         entered = self._moment(available - datetime.timedelta(days=self.rng.randint(1, 20)))
@@ -129,7 +134,7 @@ class DwellingStories(Scene):
             contingent_year=self._year_of(offered),
             street=self.fake.street_name(),
             house_number=str(self.rng.randint(1, 250)) + self.rng.choice(["", "", "", "a", "b"]),
-            postcode=f"{self.rng.randint(2100, 2499)} {letters}",
+            postcode=f"{self.rng.randint(*POSTCODE_DIGITS)} {letters}",
             place=municipality.name,
             municipality=municipality,
             dwelling_type=self._dwelling_type(rooms),
@@ -169,7 +174,7 @@ class DwellingStories(Scene):
             if unit.taken or not unit.released:
                 continue
             withdrawn = self._after(unit.released, 14, 60)
-            if dwelling.contingent_year is not last_year and withdrawn <= self.until:
+            if dwelling.contingent_year != last_year and withdrawn <= self.until:
                 dwelling.status, dwelling.status_changed_at = DwellingStatus.WITHDRAWN, withdrawn
                 dwelling.withdrawal_reason = OUT_OF_SCHEME
             else:

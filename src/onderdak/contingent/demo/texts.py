@@ -50,6 +50,7 @@ WITHDRAWAL = "Cliënt heeft zelf een woning gevonden (demo)."
 EXCLUSION = "Veiligheid: afstand tot een eerder risicovol netwerk (demo)."
 MANUAL_PROPOSAL = "Handmatig voorstel: de woning past bij de urgente zorgvraag (demo)."
 OUT_OF_SCHEME = "De corporatie heeft de woning buiten het contingent verhuurd (demo)."
+POSTCODE_DIGITS = (2100, 2499)  # fictitious addresses in the region's 2xxx range
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRTVWXZ"
 
 # The fate of a nomination: what would happen to it, given time.
