@@ -4,7 +4,10 @@ The rights follow ``src/onderdak/*/rules.py``: reference data is for every membe
 the audit trail and the admin are for the regional coordinator and the administrator; the user
 pages are for the administrator; funding scenarios are read by policy, governance, municipality,
 coordination and administration, built by policy officers and changed by them and the
-administrator. Any other member gets the 403 page.
+administrator; in the contingent scheme each role sees its own cases and takes its own steps
+(``tests/contingent/test_rights.py`` has the whole table; here a case page shows 404 to a role
+that may not see the case, and a step's page is only visited by the roles that take it).
+Any other member gets the 403 page.
 """
 
 from collections.abc import Callable
@@ -13,8 +16,17 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from onderdak.accounts.models import Role, User
+from onderdak.contingent.models import Dwelling, Evaluation, Nomination
 from onderdak.funding.demo import load_demo
 from onderdak.region.models import Organisation, Region
+from tests.contingent.factories import (
+    ContingentYearFactory,
+    DwellingFactory,
+    NominationFactory,
+    PlacementFactory,
+    ProposalFactory,
+)
+from tests.factories import organisation_for
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -32,6 +44,14 @@ FUNDING_BUILDERS = frozenset({Role.POLICY_OFFICER})
 FUNDING_EDITORS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 
 MUNICIPALITY = "GM0546"  # Leiden
+C, M, W, K = (
+    Role.REGIONAL_COORDINATOR,
+    Role.MUNICIPALITY_OFFICER,
+    Role.CARE_WORKER,
+    Role.CORPORATION_OFFICER,
+)
+CONTINGENT_READERS = frozenset(set(Role.values) - {Role.ADMINISTRATOR})
+CASE_PARTIES = frozenset({C, M, W, K})
 
 
 def first_organisation() -> int:
@@ -53,6 +73,56 @@ def comparison_url(name: str) -> Callable[[User], str]:
         return f"{reverse(name)}?a={a}&b={b}"
 
     return path
+
+
+def contingent_cases() -> dict[str, int]:
+    """A case of each kind and state the pages need, for the organisations ``logged_in`` puts
+    members in (made on first use): by name, the primary key."""
+    if not Nomination.objects.filter(client__client_number="PAGINA-CONCEPT").exists():
+        _make_contingent_cases()
+    nominations = dict(
+        Nomination.objects.filter(client__client_number__startswith="PAGINA-").values_list(
+            "client__client_number", "pk"
+        )
+    )
+    placement = Nomination.objects.get(pk=nominations["PAGINA-GEPLAATST"]).placement
+    return {
+        "year": ContingentYearFactory().year,
+        "draft": nominations["PAGINA-CONCEPT"],
+        "submitted": nominations["PAGINA-INGEDIEND"],
+        "dwelling": Dwelling.objects.get(street="Paginastraat").pk,
+        "proposal": Nomination.objects.get(pk=nominations["PAGINA-VOORSTEL"]).proposals.get().pk,
+        "awaiting_corporation": Nomination.objects.get(pk=nominations["PAGINA-CORPORATIE"])
+        .proposals.get()
+        .pk,
+        "placement": placement.pk,
+    }
+
+
+def _make_contingent_cases() -> None:
+    region = Region.objects.order_by("pk").first()
+    tie = {"tie_municipality": organisation_for(M, region).municipality}
+    NominationFactory(client__client_number="PAGINA-CONCEPT", **tie)
+    NominationFactory(client__client_number="PAGINA-INGEDIEND", submitted=True, **tie)
+    DwellingFactory(street="Paginastraat")
+    ProposalFactory(
+        nomination__client__client_number="PAGINA-VOORSTEL",
+        nomination__tie_municipality=tie["tie_municipality"],
+    )
+    ProposalFactory(
+        nomination__client__client_number="PAGINA-CORPORATIE",
+        nomination__tie_municipality=tie["tie_municipality"],
+        awaiting_corporation=True,
+    )
+    placement = PlacementFactory(
+        proposal__nomination__client__client_number="PAGINA-GEPLAATST",
+        proposal__nomination__tie_municipality=tie["tie_municipality"],
+    )
+    Evaluation.objects.create(placement=placement, month=3, due_on=placement.lease_start)
+
+
+def case_url(name: str, case: str, *extra) -> Callable[[User], str]:
+    return lambda user: reverse(name, args=[contingent_cases()[case], *extra])
 
 
 @dataclass(frozen=True)
@@ -188,6 +258,143 @@ PAGES = [
         scenario_url("funding:phase_in_steps"),
         allowed=FUNDING_EDITORS,
         invalid_input={"#id_step_2026": "0,5", "#id_step_2027": "0,25"},
+    ),
+    *(
+        WebPage(name, path, allowed=CONTINGENT_READERS)
+        for name, path in (
+            ("contingent:overview", url("contingent:overview")),
+            ("contingent:report", case_url("contingent:report", "year")),
+            ("contingent:year_list", url("contingent:year_list")),
+            ("contingent:year_detail", case_url("contingent:year_detail", "year")),
+            ("contingent:decline_reason_list", url("contingent:decline_reason_list")),
+        )
+    ),
+    WebPage(
+        "contingent:year_create",
+        url("contingent:year_create"),
+        allowed=frozenset({C}),
+        invalid_input={"#id_total": "250", "#id_outflow_target": "200"},
+    ),
+    *(
+        WebPage(
+            f"contingent:{name}", case_url(f"contingent:{name}", "year"), allowed=frozenset({C})
+        )
+        for name in ("year_update", "year_stocks", "year_targets", "year_spread", "year_criteria")
+    ),
+    WebPage(
+        "contingent:decline_reason_create",
+        url("contingent:decline_reason_create"),
+        allowed=frozenset({C}),
+        invalid_input={},
+    ),
+    WebPage(
+        "contingent:nomination_list",
+        url("contingent:nomination_list"),
+        allowed=frozenset({C, M, W}),
+    ),
+    WebPage(
+        "contingent:nomination_create", url("contingent:nomination_create"), allowed=frozenset({W})
+    ),
+    WebPage(
+        "contingent:nomination_create?jaar",
+        lambda user: (
+            reverse("contingent:nomination_create")
+            + f"?jaar={ContingentYearFactory().pk}&stroom=outflow"
+        ),
+        allowed=frozenset({W}),
+        invalid_input={"#id_client_date_of_birth": "2090-01-01"},
+    ),
+    WebPage(
+        "contingent:nomination_detail",
+        case_url("contingent:nomination_detail", "draft"),
+        allowed=frozenset({C, M, W}),
+        denied_status=404,
+    ),
+    WebPage(
+        "contingent:nomination_update",
+        case_url("contingent:nomination_update", "draft"),
+        allowed=frozenset({W}),
+        denied_status=None,
+        invalid_input={"#id_household_adults": "0"},
+    ),
+    WebPage(
+        "contingent:document_upload",
+        case_url("contingent:document_upload", "draft"),
+        allowed=frozenset({W}),
+        denied_status=None,
+        invalid_input={},
+    ),
+    WebPage(
+        "contingent:nomination_reject",
+        case_url("contingent:nomination_reject", "submitted"),
+        allowed=frozenset({C, M}),
+        denied_status=None,
+        invalid_input={},
+    ),
+    WebPage("contingent:dwelling_list", url("contingent:dwelling_list"), allowed=frozenset({C, K})),
+    WebPage(
+        "contingent:dwelling_create",
+        url("contingent:dwelling_create"),
+        allowed=frozenset({K}),
+        invalid_input={"#id_rent": "5", "#id_postcode": "abc"},
+    ),
+    WebPage(
+        "contingent:dwelling_detail",
+        case_url("contingent:dwelling_detail", "dwelling"),
+        allowed=frozenset({C, K}),
+        denied_status=404,
+    ),
+    WebPage(
+        "contingent:dwelling_withdraw",
+        case_url("contingent:dwelling_withdraw", "dwelling"),
+        allowed=frozenset({K}),
+        denied_status=None,
+        invalid_input={},
+    ),
+    WebPage("contingent:proposal_list", url("contingent:proposal_list"), allowed=CASE_PARTIES),
+    WebPage(
+        "contingent:proposal_create", url("contingent:proposal_create"), allowed=frozenset({C})
+    ),
+    WebPage(
+        "contingent:proposal_detail",
+        case_url("contingent:proposal_detail", "proposal"),
+        allowed=CASE_PARTIES,
+        denied_status=404,
+    ),
+    WebPage(
+        "contingent:proposal_provider_decline",
+        case_url("contingent:proposal_provider_decline", "proposal"),
+        allowed=frozenset({W}),
+        denied_status=None,
+        invalid_input={},
+    ),
+    WebPage(
+        "contingent:proposal_corporation_accept",
+        case_url("contingent:proposal_corporation_accept", "awaiting_corporation"),
+        allowed=frozenset({K}),
+        denied_status=None,
+        invalid_input={"#id_lease_start": ""},
+    ),
+    WebPage("contingent:placement_list", url("contingent:placement_list"), allowed=CASE_PARTIES),
+    WebPage(
+        "contingent:placement_detail",
+        case_url("contingent:placement_detail", "placement"),
+        allowed=CASE_PARTIES,
+        denied_status=404,
+    ),
+    WebPage(
+        "contingent:evaluation_record",
+        case_url("contingent:evaluation_record", "placement", 3),
+        allowed=frozenset({C, W, K}),
+        denied_status=None,
+        invalid_input={},
+    ),
+    WebPage(
+        "contingent:placement_end",
+        case_url("contingent:placement_end", "placement"),
+        allowed=frozenset({C, W, K}),
+        denied_status=None,
+        invalid_input={},
     ),
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),
