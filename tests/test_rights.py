@@ -178,10 +178,9 @@ RULES: dict[str, list[Case] | str] = {
             ("phase_in_steps", funding_web.phase_in_steps_form),
         )
     },
-    **{
-        name: "role x endpoint x own/other case: tests/contingent/test_rights.py"
-        for name in CONTINGENT_TABLE
-    },
+    **dict.fromkeys(
+        CONTINGENT_TABLE, "role x endpoint x own/other case: tests/contingent/test_rights.py"
+    ),
 }
 
 #: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).

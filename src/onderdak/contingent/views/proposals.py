@@ -6,6 +6,7 @@ logged, only to those who may open the nomination.
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -124,6 +125,9 @@ class ProposalDetailView(CaseMixin, TemplateView):
         )
 
 
+POOL_PAGE_SIZE = 25
+
+
 class ProposalCreateView(RulesPermissionMixin, ServiceFormMixin, FormView):
     """A proposal by hand: first a nomination of the pool (``?aanmelding=``), then a dwelling
     that fits it, with the reason."""
@@ -135,7 +139,8 @@ class ProposalCreateView(RulesPermissionMixin, ServiceFormMixin, FormView):
     @cached_property
     def pick_form(self) -> NominationPickForm:
         pool = selectors.pool(self.request.user)
-        return NominationPickForm(self.request.GET or None, pool=pool)
+        chosen = self.request.GET if "aanmelding" in self.request.GET else None
+        return NominationPickForm(chosen, pool=pool)
 
     @cached_property
     def nomination(self):
@@ -152,8 +157,24 @@ class ProposalCreateView(RulesPermissionMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         summary = selectors.ProposalSummary.of(self.nomination) if self.nomination else None
         return super().get_context_data(
-            pick_form=self.pick_form, nomination=self.nomination, summary=summary, **kwargs
+            pick_form=self.pick_form,
+            nomination=self.nomination,
+            summary=summary,
+            **(self.pool_page() if self.nomination is None else {}),
+            **kwargs,
         )
+
+    def pool_page(self) -> dict:
+        """Step 1: a page of the pool, longest waiting first (a choice list of the whole pool
+        would grow with it). The page's rows link to step 2 (``?aanmelding=<pk>``)."""
+        paginator = Paginator(self.pick_form.fields["aanmelding"].queryset, POOL_PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return {
+            "pool": page.object_list,
+            "page_obj": page,
+            "paginator": paginator,
+            "is_paginated": page.has_other_pages(),
+        }
 
     def perform(self, form):
         return services.proposal_create(
