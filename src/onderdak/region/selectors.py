@@ -20,6 +20,15 @@ def _latest_population(field: str) -> Subquery:
     return Subquery(latest.values(field)[:1])
 
 
+def without_boundaries(queryset: QuerySet, *paths: str) -> QuerySet:
+    """``queryset`` with the boundary of each related municipality at ``paths`` left unread.
+
+    A boundary is a GeoJSON geometry of several kilobytes that only the map needs; a list that
+    selects a municipality per row would otherwise read and decode it for every row.
+    """
+    return queryset.defer(*(f"{path}__boundary" for path in paths))
+
+
 def municipality_list(*, region: Region | None = None) -> QuerySet[Municipality]:
     """Municipalities with subregion and their latest population figure (value, date, source)."""
     qs = Municipality.objects.select_related("subregion", "region").annotate(

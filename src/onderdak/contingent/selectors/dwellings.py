@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from onderdak.accounts.models import Role
 from onderdak.contingent.models import ContingentYear, Dwelling
 from onderdak.contingent.selectors.visibility import visible_dwellings
+from onderdak.region.selectors import without_boundaries
 
 DWELLING_RELATED = ("corporation", "municipality", "contingent_year")
 #: The list filters (``status``, ``jaar``, ``gemeente``, ``corporatie``, ``stroom``) on dwellings.
@@ -36,7 +37,9 @@ def filtered(queryset: QuerySet, paths: Mapping[str, str], values: Mapping[str, 
 
 def dwelling_queryset(user) -> QuerySet[Dwelling]:
     """The dwellings ``user`` may see, with what their pages show."""
-    return visible_dwellings(user).select_related(*DWELLING_RELATED)
+    return without_boundaries(
+        visible_dwellings(user).select_related(*DWELLING_RELATED), "municipality"
+    )
 
 
 def dwelling_list(*, user, **filters: Any) -> QuerySet[Dwelling]:

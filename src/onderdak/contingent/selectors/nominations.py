@@ -18,6 +18,7 @@ from onderdak.contingent.models import (
 )
 from onderdak.contingent.selectors.visibility import visible_nominations
 from onderdak.core.errors import NotFound
+from onderdak.region.selectors import without_boundaries
 
 #: The related rows a list row shows (client, provider, tie municipality, year).
 LIST_RELATED = ("client", "provider", "tie_municipality", "contingent_year")
@@ -37,7 +38,9 @@ class NominationFilters:
 def nomination_list(*, user, filters: NominationFilters | None = None) -> QuerySet[Nomination]:
     """The nominations ``user`` may see, newest first, with what a list row shows."""
     filters = filters or NominationFilters()
-    qs = visible_nominations(user).select_related(*LIST_RELATED)
+    qs = without_boundaries(
+        visible_nominations(user).select_related(*LIST_RELATED), "tie_municipality"
+    )
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.year:

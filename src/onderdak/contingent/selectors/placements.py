@@ -7,6 +7,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, QuerySet
 from onderdak.contingent.models import Evaluation, Placement
 from onderdak.contingent.selectors.dwellings import CASE_FILTERS, filtered
 from onderdak.contingent.selectors.visibility import nomination_condition, visible_placements
+from onderdak.region.selectors import without_boundaries
 
 PLACEMENT_RELATED = (
     "nomination__client",
@@ -22,11 +23,12 @@ def placement_queryset(user) -> QuerySet[Placement]:
     """The placements ``user`` may see; ``client_visible`` says whether the user may also see the
     client (not so for the corporation, which sees household, needs and guidance only)."""
     condition = nomination_condition(user, "nomination__")
-    return (
+    queryset = (
         visible_placements(user)
         .annotate(client_visible=ExpressionWrapper(condition, output_field=BooleanField()))
         .select_related(*PLACEMENT_RELATED)
     )
+    return without_boundaries(queryset, "dwelling__municipality")
 
 
 def placement_list(*, user, **filters: Any) -> QuerySet[Placement]:

@@ -30,6 +30,7 @@ from onderdak.contingent.selectors.visibility import (
     visible_nominations,
     visible_proposals,
 )
+from onderdak.region.selectors import without_boundaries
 
 PROPOSAL_RELATED = (
     "nomination__client",
@@ -89,7 +90,10 @@ def with_client_visibility(queryset: QuerySet[Proposal], user) -> QuerySet[Propo
 
 def proposal_queryset(user) -> QuerySet[Proposal]:
     """The proposals ``user`` may see, with what their pages show, in one query."""
-    return with_client_visibility(visible_proposals(user), user).select_related(*PROPOSAL_RELATED)
+    queryset = with_client_visibility(visible_proposals(user), user).select_related(
+        *PROPOSAL_RELATED
+    )
+    return without_boundaries(queryset, "nomination__tie_municipality", "dwelling__municipality")
 
 
 def proposal_list(*, user, **filters: Any) -> QuerySet[Proposal]:
