@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -396,15 +397,16 @@ def _waiting_table(year: ContingentYear, streams: Table, cells: dict[str, Cell])
     municipality tables, so they are hidden alike.
     """
     days: dict[str, list[int]] = defaultdict(list)
-    for stream, subregion, approved_at, lease_start in Placement.objects.filter(
+    placements = Placement.objects.filter(
         dwelling__contingent_year=year, nomination__approved_at__isnull=False
-    ).values_list(
+    ).annotate(approved_on=TruncDate("nomination__approved_at"))  # the local date, in SQL
+    for stream, subregion, approved_on, lease_start in placements.values_list(
         "nomination__stream",
         "dwelling__municipality__subregion__name",
-        "nomination__approved_at",
+        "approved_on",
         "lease_start",
     ):
-        waited = (lease_start - timezone.localdate(approved_at)).days
+        waited = (lease_start - approved_on).days
         for key in (stream, f"subregion:{subregion}", "total"):
             days[key].append(waited)
     labels = _stream_labels()
