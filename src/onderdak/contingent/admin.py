@@ -97,9 +97,6 @@ class CaseAdmin(ReadOnlyAdmin):
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.has_perm(self.view_permission)
 
-    def scoped(self, queryset: QuerySet, user) -> QuerySet:
-        raise NotImplementedError
-
 
 # --- The year and its lists ----------------------------------------------------------------------
 

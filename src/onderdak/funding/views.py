@@ -5,6 +5,8 @@ tables, charts and sheets through ``presentation``. Every page is scoped to the 
 """
 
 import copy
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404
@@ -345,15 +347,13 @@ class YearAmountsView(InputFormView):
     related_name = ""
     row_header = ""
 
-    def row_objects(self) -> dict:
-        """Row key → the object a saved row refers to (a subregion, a municipality)."""
-        raise NotImplementedError
+    #: Row key → the object a saved row refers to (a subregion, a municipality).
+    row_objects: Callable[[], dict]
+    #: The row key of a saved entry.
+    entered_key: Callable[[Any], Any]
 
     def row_label(self, key, obj) -> str:
         return str(obj)
-
-    def entered_key(self, entry):
-        raise NotImplementedError
 
     @cached_property
     def rows(self) -> dict:

@@ -5,7 +5,7 @@ a row per corporation or municipality. They build on the funding app's ``GridFor
 a service's error about one row (``stocks.2.dwellings``) on the input it was typed in.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,7 +128,12 @@ class Row:
 
 
 class YearGridForm(VersionMixin, GridForm):
-    """A grid about one year; each row kept for the service has its index in ``entry_fields``."""
+    """A grid about one year; each row kept for the service has its index in ``entry_fields``.
+
+    Subclasses add their rows in ``add_rows()``.
+    """
+
+    add_rows: Callable[[], None]
 
     def __init__(self, *args, version: int, **kwargs):
         self.version = version
@@ -137,9 +142,6 @@ class YearGridForm(VersionMixin, GridForm):
     def add_fields(self) -> None:
         self.add_version(self.version)
         self.add_rows()
-
-    def add_rows(self) -> None:
-        raise NotImplementedError
 
     def grid(self) -> list[Row]:
         return [Row(row.label, row.fields) for row in super().grid()]
