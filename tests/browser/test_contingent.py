@@ -142,8 +142,7 @@ def offer_dwelling(page: Page, year, municipality) -> Dwelling:
 def propose(page: Page, nomination: Nomination, dwelling: Dwelling) -> Proposal:
     visit(page, reverse("contingent:proposal_list"))
     follow(page, reverse("contingent:proposal_create"))
-    page.select_option("#id_aanmelding", str(nomination.pk))
-    page.locator("main form[method=get] button[type=submit]").click()
+    page.locator(f"main a[href='?aanmelding={nomination.pk}']").click()
     checked(page)
     page.select_option("#id_dwelling", str(dwelling.pk))
     page.fill("#id_reason", "Past goed bij de zorgvraag; handmatig voorstel in de browsertest.")
