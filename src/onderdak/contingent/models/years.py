@@ -13,6 +13,12 @@ MAX_DWELLINGS = 100_000
 dwelling_count_validators = [MaxValueValidator(MAX_DWELLINGS)]
 
 
+#: Days before a step counts as stalled: at most a year. An explicit maximum also keeps the API
+#: schema the same on every database (Django's own limit of a small integer depends on it).
+DAY_COUNT = [MinValueValidator(1), MaxValueValidator(365)]
+POSITION = [MaxValueValidator(1000)]
+
+
 def default_evaluation_months() -> list[int]:
     return [3, 6, 12]
 
@@ -51,13 +57,13 @@ class ContingentYear(models.Model):
         ),
     )
     review_days = models.PositiveSmallIntegerField(
-        _("days for a review"), default=10, validators=[MinValueValidator(1)]
+        _("days for a review"), default=10, validators=DAY_COUNT
     )
     answer_days = models.PositiveSmallIntegerField(
-        _("days for an answer to a proposal"), default=10, validators=[MinValueValidator(1)]
+        _("days for an answer to a proposal"), default=10, validators=DAY_COUNT
     )
     placement_days = models.PositiveSmallIntegerField(
-        _("days from acceptance to lease start"), default=30, validators=[MinValueValidator(1)]
+        _("days from acceptance to lease start"), default=30, validators=DAY_COUNT
     )
     evaluation_months = models.JSONField(
         _("evaluation moments (months after the lease start)"),
@@ -240,7 +246,7 @@ class EligibilityCriterion(models.Model):
     )
     stream = models.CharField(_("stream"), max_length=20, choices=Stream.choices)
     text = models.CharField(_("criterion"), max_length=300)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, validators=POSITION)
 
     class Meta:
         verbose_name = _("eligibility criterion")
@@ -277,7 +283,7 @@ class DeclineReason(models.Model):
         help_text=_("A refusal for a reason that is not valid counts towards closing."),
     )
     is_active = models.BooleanField(_("in use"), default=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, validators=POSITION)
 
     class Meta:
         verbose_name = _("reason to decline")
