@@ -1,0 +1,256 @@
+"""The solvers behind :func:`solve`, all well-kept libraries except the greedy baseline.
+
+- ``lsa``: every pair allowed and no quota: ``scipy.optimize.linear_sum_assignment``.
+- ``flow``: the quotas of each side are nested or disjoint (laminar) and no quota names both
+  sides: OR-Tools' ``SimpleMinCostFlow`` on source -> candidate quotas -> candidates ->
+  dwellings -> dwelling quotas -> sink. The flow's integrality makes it exact and polynomial.
+- ``milp``: anything else (crossing quotas): HiGHS through ``scipy.optimize.milp``, two
+  objectives one after the other (lexicographic), within the time limit, with its proven gap.
+- ``greedy``: the peers' baseline, hardest dwelling first, to the highest-scoring candidate.
+
+See docs/decisions/0010-allocation-solvers.md.
+"""
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+from scipy import sparse
+from scipy.optimize import LinearConstraint, linear_sum_assignment, milp
+
+from .errors import AllocationError
+from .model import Mode, Status
+from .problem import Problem, QuotaSpec
+
+SOURCE, SINK = 0, 1
+
+
+@dataclass(frozen=True)
+class Solution:
+    chosen: np.ndarray  # indices of the chosen pairs, ascending
+    status: Status
+    gap: float | None
+    solver: str
+
+
+def solve(problem: Problem, mode: Mode, solver: str = "auto", time_limit: float = 60.0) -> Solution:
+    """The best assignment of ``problem``: most housed then highest score, or score only."""
+    if solver == "auto":
+        solver = choose(problem)
+    if solver == "lsa":
+        return _lsa(problem)
+    if solver == "flow":
+        return _flow(problem, mode)
+    if solver == "milp":
+        return _milp(problem, mode, time_limit)
+    return greedy(problem)
+
+
+def choose(problem: Problem) -> str:
+    """The fastest exact solver for ``problem``."""
+    if not problem.quotas and problem.complete:
+        return "lsa"
+    return "flow" if crossing_quotas(problem) is None else "milp"
+
+
+def crossing_quotas(problem: Problem) -> tuple[str, str] | None:
+    """Two quotas that keep the problem from being a flow network, or ``None``.
+
+    A quota naming both sides cannot be a flow's arc; neither can two quotas of one side that
+    overlap without one containing the other.
+    """
+    for quota in problem.quotas:
+        if quota.candidates is not None and quota.dwellings is not None:
+            return (quota.id, quota.id)
+    for side in ("candidates", "dwellings"):
+        sets = [(q.id, set(getattr(q, side).tolist())) for q in _side(problem, side)]
+        for i, (first, a) in enumerate(sets):
+            for second, b in sets[i + 1 :]:
+                if a & b and not (a <= b or b <= a):
+                    return (first, second)
+    return None
+
+
+def _side(problem: Problem, side: str) -> list[QuotaSpec]:
+    return [q for q in problem.quotas if getattr(q, side) is not None]
+
+
+def _lsa(problem: Problem) -> Solution:
+    if problem.quotas or not problem.complete:
+        raise AllocationError(
+            "The assignment solver (lsa) needs every pair allowed and no quota.", "solver"
+        )
+    matrix = np.zeros((problem.n_candidates, problem.n_dwellings), np.int64)
+    matrix[problem.candidate, problem.dwelling] = problem.score
+    rows, columns = linear_sum_assignment(matrix, maximize=True)
+    chosen = rows * problem.n_dwellings + columns  # pairs are complete and in row-major order
+    return Solution(np.sort(chosen), "optimal", 0.0, "lsa")
+
+
+def _flow(problem: Problem, mode: Mode) -> Solution:
+    crossing = crossing_quotas(problem)
+    if crossing is not None:
+        raise AllocationError(
+            f"Quotas {crossing[0]!r} and {crossing[1]!r} cross, so the quotas are not a flow "
+            "network; use the milp solver.",
+            "solver",
+        )
+    nc, nd = problem.n_candidates, problem.n_dwellings
+    quotas_c, quotas_d = _side(problem, "candidates"), _side(problem, "dwellings")
+    first_qc = 2 + nc + nd
+    first_qd = first_qc + len(quotas_c)
+    tails, heads, caps = [], [], []
+    inner_c = _tree(quotas_c, "candidates", nc, first_qc, SOURCE, tails, heads, caps, True)
+    inner_d = _tree(quotas_d, "dwellings", nd, first_qd, SINK, tails, heads, caps, False)
+    tails += [inner_c, 2 + nc + np.arange(nd)]
+    heads += [2 + np.arange(nc), inner_d]
+    caps += [np.ones(nc, np.int64), np.ones(nd, np.int64)]
+    structure = len(np.concatenate(tails)) if tails else 0
+    k = min(nc, nd)
+    costs = _flow_costs(problem.score, mode, k)
+    tails.append(2 + problem.candidate)
+    heads.append(2 + nc + problem.dwelling)
+    caps.append(np.ones(len(costs), np.int64))
+    if mode == "score_only":
+        tails.append(np.array([SOURCE]))
+        heads.append(np.array([SINK]))
+        caps.append(np.array([k]))
+    all_tails, all_heads = np.concatenate(tails), np.concatenate(heads)
+    all_costs = np.zeros(len(all_tails), np.int64)
+    all_costs[structure : structure + len(costs)] = costs
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        all_tails, all_heads, np.concatenate(caps), all_costs
+    )
+    flow.set_nodes_supplies(np.array([SOURCE, SINK]), np.array([k, -k]))
+    status = flow.solve() if mode == "score_only" else flow.solve_max_flow_with_min_cost()
+    if status != flow.OPTIMAL:
+        raise AllocationError(f"The min-cost flow stopped with status {status}.", "solver")
+    used = flow.flows(arcs[structure : structure + len(costs)])
+    return Solution(np.flatnonzero(used), "optimal", 0.0, "flow")
+
+
+def _flow_costs(score: np.ndarray, mode: Mode, k: int) -> np.ndarray:
+    """Arc costs: the negated score, as the flow is the maximum one (most housed); in score-only
+    mode the flow may bypass the pairs, so the costs carry the lexicographic objective."""
+    if mode == "score_only":
+        return -lexicographic(score, mode, k)
+    return -score.astype(np.int64)
+
+
+def _tree(quotas, side, n, first, root, tails, heads, caps, downward) -> np.ndarray:
+    """Add a laminar family's arcs; return per item the node its unit arc attaches to.
+
+    Quotas are taken largest first, so every quota's parent is the innermost quota seen so far
+    that holds its members (equal sets nest by id)."""
+    order = sorted(range(len(quotas)), key=lambda i: (-len(getattr(quotas[i], side)), quotas[i].id))
+    inner = np.full(n, root, np.int64)
+    for i in order:
+        members = getattr(quotas[i], side)
+        parent = inner[members[0]] if len(members) else root
+        node = first + i
+        tails.append(np.array([parent if downward else node]))
+        heads.append(np.array([node if downward else parent]))
+        caps.append(np.array([quotas[i].limit]))
+        inner[members] = node
+    return inner
+
+
+def _milp(problem: Problem, mode: Mode, time_limit: float) -> Solution:
+    """One MILP on the lexicographic objective; its LP relaxation first, which is often integral
+    (then it is the optimum, proven by its own bound) and several times faster."""
+    deadline = time.monotonic() + time_limit
+    objective = lexicographic(problem.score, mode, min(problem.n_candidates, problem.n_dwellings))
+    objective = objective.astype(float)
+    matrix, upper = _constraints(problem)
+    constraints = LinearConstraint(matrix, -np.inf, upper)
+    relaxed = milp(-objective, bounds=(0, 1), constraints=constraints, options=_options(deadline))
+    if relaxed.status == 0 and np.all(np.abs(relaxed.x - np.round(relaxed.x)) < 1e-6):
+        return Solution(_chosen(relaxed.x), "optimal", 0.0, "milp")
+    result = milp(
+        -objective,
+        integrality=np.ones(len(objective)),
+        bounds=(0, 1),
+        constraints=constraints,
+        options=_options(deadline),
+    )
+    if result.x is None:
+        fallback = greedy(problem).chosen
+        bound = -result.mip_dual_bound if result.mip_dual_bound is not None else np.inf
+        return Solution(fallback, "time_limit", _gap(objective[fallback].sum(), bound), "milp")
+    if result.status == 0:
+        return Solution(_chosen(result.x), "optimal", 0.0, "milp")
+    return Solution(_chosen(result.x), "time_limit", float(result.mip_gap), "milp")
+
+
+def lexicographic(score: np.ndarray, mode: Mode, k: int) -> np.ndarray:
+    """One whole-number objective per pair that ranks answers lexicographically.
+
+    At most ``k`` pairs are chosen, so in ``housed_then_score`` a weight of ``k * max score + 1``
+    per pair makes one more person housed outweigh any score; in ``score_only`` the score is
+    multiplied by ``k + 1`` and each pair adds 1, so the number housed only breaks ties. Exact in
+    a float as long as the total stays below 2**53, far above any real instance.
+    """
+    score = score.astype(np.int64)
+    if mode == "score_only":
+        return score * (k + 1) + 1
+    return score + k * int(score.max(initial=0)) + 1
+
+
+def _constraints(problem: Problem) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """One row per candidate and per dwelling (at most one), and one per quota."""
+    n = len(problem.score)
+    pairs = np.arange(n)
+    rows = [problem.candidate, problem.n_candidates + problem.dwelling]
+    columns = [pairs, pairs]
+    base = problem.n_candidates + problem.n_dwellings
+    for i, quota in enumerate(problem.quotas):
+        members = np.flatnonzero(quota.members(problem))
+        rows.append(np.full(len(members), base + i))
+        columns.append(members)
+    row, column = np.concatenate(rows), np.concatenate(columns)
+    shape = (base + len(problem.quotas), n)
+    matrix = sparse.csr_matrix((np.ones(len(row)), (row, column)), shape=shape)
+    upper = np.concatenate([np.ones(base), [q.limit for q in problem.quotas]])
+    return matrix, upper
+
+
+def _options(deadline: float) -> dict:
+    return {"time_limit": max(0.01, deadline - time.monotonic()), "mip_rel_gap": 0.0}
+
+
+def _chosen(x: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(x > 0.5)
+
+
+def _gap(value: float, bound: float) -> float:
+    return 0.0 if bound <= value else (bound - value) / max(abs(bound), 1.0)
+
+
+def greedy(problem: Problem) -> Solution:
+    """Hardest dwelling first (fewest feasible candidates), each to its highest-scoring candidate
+    who is still free and fits every quota; ties by index, so the result is deterministic."""
+    membership = [np.flatnonzero(q.members(problem)) for q in problem.quotas]
+    quotas_of: dict[int, list[int]] = {}
+    for q, members in enumerate(membership):
+        for pair in members.tolist():
+            quotas_of.setdefault(pair, []).append(q)
+    room = [q.limit for q in problem.quotas]
+    demand = np.bincount(problem.dwelling, minlength=problem.n_dwellings)
+    order = np.lexsort(
+        (problem.candidate, -problem.score, problem.dwelling, demand[problem.dwelling])
+    )
+    taken_c = np.zeros(problem.n_candidates, bool)
+    taken_d = np.zeros(problem.n_dwellings, bool)
+    chosen = []
+    for pair in order.tolist():
+        c, d = problem.candidate[pair], problem.dwelling[pair]
+        quotas = quotas_of.get(pair, ())
+        if taken_c[c] or taken_d[d] or any(room[q] == 0 for q in quotas):
+            continue
+        taken_c[c] = taken_d[d] = True
+        for q in quotas:
+            room[q] -= 1
+        chosen.append(pair)
+    return Solution(np.array(sorted(chosen), np.int64), "heuristic", None, "greedy")
