@@ -42,23 +42,25 @@ class Context:
         self.partner_of_candidate[problem.candidate[chosen]] = problem.dwelling[chosen]
         self.partner_of_dwelling[problem.dwelling[chosen]] = problem.candidate[chosen]
         self.by_dwelling = np.argsort(problem.dwelling, kind="stable")
-        self.full = [
-            (quota.id, members)
-            for quota in problem.quotas
-            if (members := quota.members(problem))[chosen].sum() >= quota.limit
-        ]
+        self.sorted_dwelling = problem.dwelling[self.by_dwelling]
+        self.demand = np.bincount(problem.dwelling, minlength=problem.n_dwellings)
+        full = [q for q in problem.quotas if q.members(problem)[chosen].sum() >= q.limit]
+        self.full_ids = [quota.id for quota in full]
+        self.in_full = np.column_stack([q.members(problem) for q in full]) if full else None
 
     def pairs_of_candidate(self, candidate: int) -> np.ndarray:
-        side = self.problem.candidate
-        return np.arange(*np.searchsorted(side, [candidate, candidate + 1]))
+        return np.arange(*np.searchsorted(self.problem.candidate, [candidate, candidate + 1]))
 
     def pairs_of_dwelling(self, dwelling: int) -> np.ndarray:
-        side = self.problem.dwelling[self.by_dwelling]
-        start, stop = np.searchsorted(side, [dwelling, dwelling + 1])
+        start, stop = np.searchsorted(self.sorted_dwelling, [dwelling, dwelling + 1])
         return self.by_dwelling[start:stop]
 
     def full_quotas(self, pairs: np.ndarray) -> tuple[str, ...]:
-        return tuple(quota for quota, members in self.full if members[pairs].any())
+        """The full quotas that count one of ``pairs``: they kept those pairs out."""
+        if self.in_full is None:
+            return ()
+        hit = self.in_full[pairs].any(axis=0)
+        return tuple(quota for quota, bound in zip(self.full_ids, hit, strict=True) if bound)
 
 
 def unmatched(context: Context, rules: Sequence[HardRule]) -> tuple[UnmatchedCandidate, ...]:
@@ -90,9 +92,7 @@ def unused(context: Context, rules: Sequence[HardRule]) -> tuple[UnusedDwelling,
     """Every dwelling left empty, in id order."""
     t, problem = context.tables, context.problem
     empty = np.flatnonzero(context.partner_of_dwelling < 0)
-    lonely = np.array(
-        [j for j in empty.tolist() if not len(context.pairs_of_dwelling(j))], np.int64
-    )
+    lonely = empty[context.demand[empty] == 0]
     excluded = _excluded_candidates(t, lonely, rules)
     explained = []
     for j in empty.tolist():

@@ -81,9 +81,11 @@ def _lsa(problem: Problem) -> Solution:
         raise AllocationError(
             "The assignment solver (lsa) needs every pair allowed and no quota.", "solver"
         )
-    matrix = np.zeros((problem.n_candidates, problem.n_dwellings), np.int64)
-    matrix[problem.candidate, problem.dwelling] = problem.score
-    rows, columns = linear_sum_assignment(matrix, maximize=True)
+    # A complete problem's pairs are in row-major order: the scores are the matrix already.
+    # Negated into floats in one pass, as scipy would otherwise copy twice (to float, negated).
+    shape = (problem.n_candidates, problem.n_dwellings)
+    matrix = np.negative(problem.score.reshape(shape), dtype=np.float64)
+    rows, columns = linear_sum_assignment(matrix)
     chosen = rows * problem.n_dwellings + columns  # pairs are complete and in row-major order
     return Solution(np.sort(chosen), "optimal", 0.0, "lsa")
 
