@@ -36,6 +36,8 @@ class Solution:
 
 def solve(problem: Problem, mode: Mode, solver: str = "auto", time_limit: float = 60.0) -> Solution:
     """The best assignment of ``problem``: most housed then highest score, or score only."""
+    if not len(problem.score) and solver != "greedy":
+        return Solution(np.zeros(0, np.int64), "optimal", 0.0, solver)
     if solver == "auto":
         solver = choose(problem)
     if solver == "lsa":
@@ -177,13 +179,19 @@ def _milp(problem: Problem, mode: Mode, time_limit: float) -> Solution:
         constraints=constraints,
         options=_options(deadline),
     )
-    if result.x is None:
-        fallback = greedy(problem).chosen
-        bound = -result.mip_dual_bound if result.mip_dual_bound is not None else np.inf
-        return Solution(fallback, "time_limit", _gap(objective[fallback].sum(), bound), "milp")
     if result.status == 0:
         return Solution(_chosen(result.x), "optimal", 0.0, "milp")
-    return Solution(_chosen(result.x), "time_limit", float(result.mip_gap), "milp")
+    chosen = _chosen(result.x) if result.x is not None else greedy(problem).chosen
+    bound = _bound(problem, objective, result.mip_dual_bound)
+    return Solution(chosen, "time_limit", _gap(objective[chosen].sum(), bound), "milp")
+
+
+def _bound(problem: Problem, objective: np.ndarray, dual_bound: float | None) -> float:
+    """HiGHS's proven bound, or where it has none yet the trivial one: the best ``k`` pairs."""
+    if dual_bound is not None and np.isfinite(dual_bound):
+        return -dual_bound
+    k = min(problem.n_candidates, problem.n_dwellings)
+    return float(np.sort(objective)[::-1][:k].sum())
 
 
 def lexicographic(score: np.ndarray, mode: Mode, k: int) -> np.ndarray:
