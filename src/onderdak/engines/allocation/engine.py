@@ -33,6 +33,7 @@ def allocate(data: AllocationInput) -> AllocationResult:
         unused=explain.unused(context, rules),
         housed=len(assignments),
         total_score=int(problem.score[solution.chosen].sum()),
+        feasible_pairs=len(problem.score),
         status=solution.status,
         gap=solution.gap,
         solver=solution.solver,

@@ -159,6 +159,7 @@ class AllocationResult:
     unused: tuple[UnusedDwelling, ...]
     housed: int
     total_score: int
+    feasible_pairs: int  # pairs that every hard rule allows
     status: Status
     gap: float | None
     solver: str
