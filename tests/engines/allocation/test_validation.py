@@ -81,7 +81,13 @@ def test_without_the_affordability_rule_no_table_is_needed():
 
 def test_a_forced_solver_that_does_not_fit_says_why():
     crossing = generate.instance(Shape(20, 20, quotas="crossing"), 1, solver="flow")
-    with pytest.raises(AllocationError, match="cross, so the quotas are not a flow network"):
+    with pytest.raises(
+        AllocationError,
+        match="names both candidates and dwellings, so the quotas are not a flow network",
+    ):
         allocate(crossing)
+    overlapping = (Quota("a", 1, ("D00000", "D00001")), Quota("b", 1, ("D00001", "D00002")))
+    with pytest.raises(AllocationError, match="Quotas 'a' and 'b' cross, so"):
+        allocate(replace(DATA, quotas=overlapping, solver="flow"))
     with pytest.raises(AllocationError, match="needs every pair allowed and no quota"):
         allocate(replace(DATA, solver="lsa"))

@@ -53,24 +53,24 @@ def choose(problem: Problem) -> str:
     """The fastest exact solver for ``problem``."""
     if not problem.quotas and problem.complete:
         return "lsa"
-    return "flow" if crossing_quotas(problem) is None else "milp"
+    return "flow" if why_not_a_flow(problem) is None else "milp"
 
 
-def crossing_quotas(problem: Problem) -> tuple[str, str] | None:
-    """Two quotas that keep the problem from being a flow network, or ``None``.
+def why_not_a_flow(problem: Problem) -> str | None:
+    """Why the quotas do not form a flow network (naming the quotas), or ``None`` if they do.
 
     A quota naming both sides cannot be a flow's arc; neither can two quotas of one side that
     overlap without one containing the other.
     """
     for quota in problem.quotas:
         if quota.candidates is not None and quota.dwellings is not None:
-            return (quota.id, quota.id)
+            return f"Quota {quota.id!r} names both candidates and dwellings"
     for side in ("candidates", "dwellings"):
         sets = [(q.id, set(getattr(q, side).tolist())) for q in _side(problem, side)]
         for i, (first, a) in enumerate(sets):
             for second, b in sets[i + 1 :]:
                 if a & b and not (a <= b or b <= a):
-                    return (first, second)
+                    return f"Quotas {first!r} and {second!r} cross"
     return None
 
 
@@ -92,47 +92,73 @@ def _lsa(problem: Problem) -> Solution:
     return Solution(np.sort(chosen), "optimal", 0.0, "lsa")
 
 
-def _flow(problem: Problem, mode: Mode) -> Solution:
-    crossing = crossing_quotas(problem)
-    if crossing is not None:
-        raise AllocationError(
-            f"Quotas {crossing[0]!r} and {crossing[1]!r} cross, so the quotas are not a flow "
-            "network; use the milp solver.",
-            "solver",
+class Network:
+    """The arcs of a flow network, added in blocks of numpy arrays."""
+
+    def __init__(self) -> None:
+        self.tails: list[np.ndarray] = []
+        self.heads: list[np.ndarray] = []
+        self.capacities: list[np.ndarray] = []
+        self.costs: list[np.ndarray] = []
+        self.count = 0
+
+    def add(self, tails, heads, capacities, costs=0) -> slice:
+        """Add arcs (scalars are broadcast); return the slice of their arc numbers."""
+        tails, heads = np.atleast_1d(tails), np.atleast_1d(heads)
+        n = len(tails)
+        self.tails.append(tails)
+        self.heads.append(heads)
+        self.capacities.append(np.broadcast_to(np.asarray(capacities, np.int64), n))
+        self.costs.append(np.broadcast_to(np.asarray(costs, np.int64), n))
+        self.count += n
+        return slice(self.count - n, self.count)
+
+    def solver(self) -> tuple[min_cost_flow.SimpleMinCostFlow, np.ndarray]:
+        flow = min_cost_flow.SimpleMinCostFlow()
+        arcs = flow.add_arcs_with_capacity_and_unit_cost(
+            *(
+                np.concatenate(part)
+                for part in (self.tails, self.heads, self.capacities, self.costs)
+            )
         )
-    nc, nd = problem.n_candidates, problem.n_dwellings
-    quotas_c, quotas_d = _side(problem, "candidates"), _side(problem, "dwellings")
-    first_qc = 2 + nc + nd
-    first_qd = first_qc + len(quotas_c)
-    tails, heads, caps = [], [], []
-    inner_c = _tree(quotas_c, "candidates", nc, first_qc, SOURCE, tails, heads, caps, True)
-    inner_d = _tree(quotas_d, "dwellings", nd, first_qd, SINK, tails, heads, caps, False)
-    tails += [inner_c, 2 + nc + np.arange(nd)]
-    heads += [2 + np.arange(nc), inner_d]
-    caps += [np.ones(nc, np.int64), np.ones(nd, np.int64)]
-    structure = len(np.concatenate(tails)) if tails else 0
-    k = min(nc, nd)
-    costs = _flow_costs(problem.score, mode, k)
-    tails.append(2 + problem.candidate)
-    heads.append(2 + nc + problem.dwelling)
-    caps.append(np.ones(len(costs), np.int64))
-    if mode == "score_only":
-        tails.append(np.array([SOURCE]))
-        heads.append(np.array([SINK]))
-        caps.append(np.array([k]))
-    all_tails, all_heads = np.concatenate(tails), np.concatenate(heads)
-    all_costs = np.zeros(len(all_tails), np.int64)
-    all_costs[structure : structure + len(costs)] = costs
-    flow = min_cost_flow.SimpleMinCostFlow()
-    arcs = flow.add_arcs_with_capacity_and_unit_cost(
-        all_tails, all_heads, np.concatenate(caps), all_costs
-    )
+        return flow, arcs
+
+
+def _flow(problem: Problem, mode: Mode) -> Solution:
+    reason = why_not_a_flow(problem)
+    if reason is not None:
+        raise AllocationError(
+            f"{reason}, so the quotas are not a flow network; use the milp solver.", "solver"
+        )
+    network, pairs = _network(problem, mode)
+    k = min(problem.n_candidates, problem.n_dwellings)
+    flow, arcs = network.solver()
     flow.set_nodes_supplies(np.array([SOURCE, SINK]), np.array([k, -k]))
     status = flow.solve() if mode == "score_only" else flow.solve_max_flow_with_min_cost()
     if status != flow.OPTIMAL:
         raise AllocationError(f"The min-cost flow stopped with status {status}.", "solver")
-    used = flow.flows(arcs[structure : structure + len(costs)])
-    return Solution(np.flatnonzero(used), "optimal", 0.0, "flow")
+    return Solution(np.flatnonzero(flow.flows(arcs[pairs])), "optimal", 0.0, "flow")
+
+
+def _network(problem: Problem, mode: Mode) -> tuple[Network, slice]:
+    """Nodes: source, sink, candidates, dwellings, candidate quotas, dwelling quotas; return the
+    network and the slice of the pair arcs."""
+    nc, nd = problem.n_candidates, problem.n_dwellings
+    quotas_c, quotas_d = _side(problem, "candidates"), _side(problem, "dwellings")
+    first_qc = 2 + nc + nd
+    network = Network()
+    inner_c = _tree(network, quotas_c, "candidates", nc, first_qc, SOURCE, downward=True)
+    inner_d = _tree(
+        network, quotas_d, "dwellings", nd, first_qc + len(quotas_c), SINK, downward=False
+    )
+    network.add(inner_c, 2 + np.arange(nc), 1)
+    network.add(2 + nc + np.arange(nd), inner_d, 1)
+    k = min(nc, nd)
+    costs = _flow_costs(problem.score, mode, k)
+    pairs = network.add(2 + problem.candidate, 2 + nc + problem.dwelling, 1, costs)
+    if mode == "score_only":
+        network.add(SOURCE, SINK, k)
+    return network, pairs
 
 
 def _flow_costs(score: np.ndarray, mode: Mode, k: int) -> np.ndarray:
@@ -143,20 +169,20 @@ def _flow_costs(score: np.ndarray, mode: Mode, k: int) -> np.ndarray:
     return -score.astype(np.int64)
 
 
-def _tree(quotas, side, n, first, root, tails, heads, caps, downward) -> np.ndarray:
+def _tree(network, quotas, side, n, first, root, *, downward) -> np.ndarray:
     """Add a laminar family's arcs; return per item the node its unit arc attaches to.
 
     Quotas are taken largest first, so every quota's parent is the innermost quota seen so far
-    that holds its members (equal sets nest by id)."""
+    that holds its members (equal sets nest by id). Arcs point away from the source
+    (``downward``) on the candidate side and towards the sink on the dwelling side."""
     order = sorted(range(len(quotas)), key=lambda i: (-len(getattr(quotas[i], side)), quotas[i].id))
     inner = np.full(n, root, np.int64)
     for i in order:
         members = getattr(quotas[i], side)
         parent = inner[members[0]] if len(members) else root
         node = first + i
-        tails.append(np.array([parent if downward else node]))
-        heads.append(np.array([node if downward else parent]))
-        caps.append(np.array([quotas[i].limit]))
+        ends = (parent, node) if downward else (node, parent)
+        network.add(*ends, quotas[i].limit)
         inner[members] = node
     return inner
 
