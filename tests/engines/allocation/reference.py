@@ -143,6 +143,7 @@ def check_answer(data: AllocationInput, result: AllocationResult) -> None:
     used = {d for _, d in chosen}
     assert sorted(used | {u.dwelling for u in result.unused}) == sorted(dwellings)
     _check_unmatched(data, result, candidates, dwellings, dict(map(reversed, chosen)))
+    _check_unused(data, result, candidates, dwellings, dict(chosen))
 
 
 def _check_unmatched(data, result, candidates, dwellings, tenant_of) -> None:
@@ -157,3 +158,16 @@ def _check_unmatched(data, result, candidates, dwellings, tenant_of) -> None:
         assert taken == {d.id: tenant_of[d.id] for d in options if d.id in tenant_of}
         if result.status == "optimal" and len(taken) < len(options):
             assert u.full_quotas  # a free feasible dwelling: only a full quota kept it out
+
+
+def _check_unused(data, result, candidates, dwellings, home_of) -> None:
+    for u in result.unused:
+        takers = [c for c in candidates.values() if feasible(data, c, dwellings[u.dwelling])]
+        assert (u.reason == "no_feasible_candidate") == (not takers)
+        if u.reason == "no_feasible_candidate":
+            assert bool(u.excluded_by) == bool(candidates)
+            continue
+        elsewhere = dict(u.placed_elsewhere)
+        assert elsewhere == {c.id: home_of[c.id] for c in takers if c.id in home_of}
+        if result.status == "optimal" and len(elsewhere) < len(takers):
+            assert u.full_quotas  # a free feasible candidate: only a full quota kept them out

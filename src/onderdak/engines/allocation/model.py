@@ -94,7 +94,7 @@ class AllocationInput:
     rules: tuple[str, ...] | None = None  # hard rule ids; None: every registered rule
     mode: Mode = "housed_then_score"
     solver: SolverChoice = "auto"
-    time_limit: float = 60.0  # seconds, for the MILP
+    time_limit: float = 60.0  # seconds, for the MILP; the flow and the assignment always finish
 
 
 @dataclass(frozen=True)
