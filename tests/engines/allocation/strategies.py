@@ -34,9 +34,9 @@ def candidates(draw, i: int) -> Candidate:
         tie_municipality=draw(places),
         household_adults=draw(st.integers(1, 2)),
         household_children=draw(st.integers(0, 2)),
-        rooms_needed=draw(st.integers(1, 3)),
-        needs_ground_floor_or_lift=draw(st.booleans()),
-        needs_wheelchair_access=draw(st.sampled_from((False, False, True))),
+        rooms_needed=draw(st.sampled_from((1, 1, 2, 3))),
+        needs_ground_floor_or_lift=draw(st.sampled_from((False, False, True))),
+        needs_wheelchair_access=draw(st.sampled_from((False, False, False, True))),
         urgent=draw(st.booleans()),
         guidance_subregion=draw(st.sampled_from(("north", "south", ""))),
         preferred_municipalities=tuple(draw(st.lists(places, unique=True, max_size=2))),
@@ -50,8 +50,8 @@ def dwellings(draw, i: int) -> Dwelling:
         id=f"d{i}",
         corporation=draw(st.sampled_from(("k1", "k2"))),
         municipality=draw(places),
-        rooms=draw(st.integers(1, 4)),
-        rent=Decimal(draw(st.sampled_from((400, 600, 800, 1000)))),
+        rooms=draw(st.sampled_from((1, 2, 2, 3, 3, 4))),
+        rent=Decimal(draw(st.sampled_from((400, 450, 600, 800, 1000)))),
         stream=draw(st.sampled_from(("outflow", "prevention", "either", "either"))),
         floor=draw(st.integers(0, 2)),
         has_lift=draw(st.booleans()),
@@ -70,13 +70,13 @@ def quotas(draw, i: int, candidate_ids: list[str], dwelling_ids: list[str]) -> Q
     members_d = draw(subsets(dwelling_ids))
     if not members_c and not members_d:  # a quota names something
         members_d = (dwelling_ids[0],)
-    return Quota(f"q{i}", draw(st.integers(0, 2)), members_d, members_c)
+    return Quota(f"q{i}", draw(st.integers(0, 3)), members_d, members_c)
 
 
 @st.composite
 def instances(draw, max_candidates: int = 5, max_dwellings: int = 5, **fixed) -> AllocationInput:
-    nc = draw(st.integers(0, max_candidates))
-    nd = draw(st.integers(0, max_dwellings))
+    nc = draw(st.integers(1, max_candidates))
+    nd = draw(st.integers(1, max_dwellings))
     cands = tuple(draw(candidates(i)) for i in range(nc))
     dwels = tuple(draw(dwellings(i)) for i in range(nd))
     c_ids, d_ids = [c.id for c in cands], [d.id for d in dwels]

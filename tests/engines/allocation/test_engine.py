@@ -147,3 +147,11 @@ def test_greedy_is_deterministic():
     data = generate.instance(Shape(50, 40, quotas="crossing"), random.Random(1).randrange(99))
     first, again = (allocate(replace(data, solver="greedy")) for _ in range(2))
     assert first.assignments == again.assignments
+
+
+@pytest.mark.parametrize(("candidates", "dwellings"), [(0, 0), (0, 3), (3, 0)])
+def test_an_empty_side_gives_an_empty_answer_with_reasons(candidates, dwellings):
+    result = allocate(generate.instance(Shape(candidates, dwellings), 1))
+    assert (result.housed, result.status) == (0, "optimal")
+    assert len(result.unmatched) == candidates
+    assert len(result.unused) == dwellings

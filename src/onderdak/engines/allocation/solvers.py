@@ -36,10 +36,10 @@ class Solution:
 
 def solve(problem: Problem, mode: Mode, solver: str = "auto", time_limit: float = 60.0) -> Solution:
     """The best assignment of ``problem``: most housed then highest score, or score only."""
-    if not len(problem.score) and solver != "greedy":
-        return Solution(np.zeros(0, np.int64), "optimal", 0.0, solver)
     if solver == "auto":
         solver = choose(problem)
+    if not len(problem.score) and solver != "greedy":
+        return Solution(np.zeros(0, np.int64), "optimal", 0.0, solver)
     if solver == "lsa":
         return _lsa(problem)
     if solver == "flow":
