@@ -63,6 +63,8 @@ def test_same_input_gives_the_same_output_in_any_order(data, rng):
         data,
         candidates=tuple(rng.sample(data.candidates, len(data.candidates))),
         dwellings=tuple(rng.sample(data.dwellings, len(data.dwellings))),
+        quotas=tuple(rng.sample(data.quotas, len(data.quotas))),
+        declined=tuple(rng.sample(data.declined, len(data.declined))),
     )
     first, again, reordered = allocate(data), allocate(data), allocate(shuffled)
     for other in (again, reordered):

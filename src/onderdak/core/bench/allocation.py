@@ -5,7 +5,8 @@ against the published value and time the engine beside ``scipy.optimize.linear_s
 on the same matrix, both as the median of ``--repeat`` runs after a warm-up. The generated
 instances (``onderdak.engines.allocation.generate``, seeded) run once each, the optimum and the
 greedy baseline on the same input; their time is the whole :func:`allocate` call (validation,
-rules, solver and explanations), not the generation.
+rules, solver and explanations), not the generation. ``peak_mb`` is the process's peak resident
+memory so far (``ru_maxrss``), an upper bound for the instance it is reported with.
 """
 
 import resource

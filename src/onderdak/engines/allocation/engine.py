@@ -50,7 +50,8 @@ def build_problem(
     criteria: Sequence[tuple[Criterion, int]],
     quotas: Sequence[Quota],
 ) -> Problem:
-    """The feasible pairs of ``tables`` with their scores, and the quotas as index sets."""
+    """The feasible pairs of ``tables`` with their scores, and the quotas as index sets (by id,
+    so that the order of the input's quotas cannot change the answer)."""
     candidates, dwellings = feasible_pairs(tables, rules)
     points = weighted_points(tables, criteria, candidates, dwellings)
     score = np.sum(points, axis=0) if points else np.zeros(len(candidates), np.int64)
@@ -60,7 +61,7 @@ def build_problem(
         candidate=candidates,
         dwelling=dwellings,
         score=score.astype(np.int64),
-        quotas=tuple(_quota(tables, quota) for quota in quotas),
+        quotas=tuple(_quota(tables, quota) for quota in sorted(quotas, key=lambda q: q.id)),
     )
 
 

@@ -44,9 +44,10 @@ class Context:
         self.by_dwelling = np.argsort(problem.dwelling, kind="stable")
         self.sorted_dwelling = problem.dwelling[self.by_dwelling]
         self.demand = np.bincount(problem.dwelling, minlength=problem.n_dwellings)
-        full = [q for q in problem.quotas if q.members(problem)[chosen].sum() >= q.limit]
-        self.full_ids = [quota.id for quota in full]
-        self.in_full = np.column_stack([q.members(problem) for q in full]) if full else None
+        members = {quota.id: quota.members(problem) for quota in problem.quotas}
+        full = [q.id for q in problem.quotas if members[q.id][chosen].sum() >= q.limit]
+        self.full_ids = full
+        self.in_full = np.column_stack([members[q] for q in full]) if full else None
 
     def pairs_of_candidate(self, candidate: int) -> np.ndarray:
         return np.arange(*np.searchsorted(self.problem.candidate, [candidate, candidate + 1]))

@@ -36,7 +36,7 @@ class QuotaSpec:
 
 @dataclass(frozen=True)
 class Problem:
-    """Pairs sorted by (candidate, dwelling) index; ``score`` holds 0 or more per pair."""
+    """Pairs unique and sorted by (candidate, dwelling) index; ``score`` is 0 or more per pair."""
 
     n_candidates: int
     n_dwellings: int
