@@ -1,0 +1,157 @@
+"""Allocation in the scheme: rent limits, the engine's input, changes by hand, publishing."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from onderdak.contingent.models import (
+    AffordabilityLimit,
+    CorporationTarget,
+    IncomeBand,
+    NominationStatus,
+    Proposal,
+    ProposalOrigin,
+    ProposalStatus,
+    RunStatus,
+    Stream,
+)
+from onderdak.contingent.services import allocation as services
+from onderdak.core.errors import Conflict, DomainError
+from tests.contingent.factories import (
+    ContingentYearFactory,
+    DwellingFactory,
+    NominationFactory,
+    ProposalFactory,
+    corporation,
+)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def year():
+    year = ContingentYearFactory()
+    services.affordability_limits_load(region=year.region, year=year.year)
+    return year
+
+
+@pytest.fixture
+def user():
+    return UserFactory()
+
+
+def test_limits_load_from_the_national_table(year):
+    limits = list(AffordabilityLimit.objects.filter(year=year.year))
+    assert [(x.household_from, x.household_to, x.max_rent) for x in limits] == [
+        (1, 1, Decimal("650.43")),
+        (2, 2, Decimal("650.43")),
+        (3, None, Decimal("697.07")),
+    ]
+    assert "volkshuisvestingnederland.nl" in limits[0].source
+    assert services.affordability_limits_load(region=year.region, year=year.year) == 0
+
+
+def test_the_band_above_the_limit_has_no_rent_limit(year):
+    limits = services.engine_limits(region_id=year.region_id, year=year.year)
+    above = [x for x in limits if x.income_band == IncomeBand.ABOVE_LIMIT]
+    assert above[0].max_rent == Decimal("2500.00")
+
+
+def test_a_year_without_limits_cannot_run(user):
+    year = ContingentYearFactory(year=2030)
+    with pytest.raises(DomainError, match="no rent limits"):
+        services.allocation_run_start(contingent_year=year, by=user)
+
+
+def test_input_quotas_and_declined_pairs(year, user):
+    own = NominationFactory(contingent_year=year, approved=True)
+    NominationFactory(contingent_year=year, approved=True, stream=Stream.PREVENTION)
+    NominationFactory(contingent_year=year, submitted=True)  # not in the pool
+    dwelling = DwellingFactory(contingent_year=year)
+    declined = DwellingFactory(contingent_year=year)
+    ProposalFactory(nomination=own, dwelling=declined, status=ProposalStatus.DECLINED_BY_PROVIDER)
+    own.status = NominationStatus.APPROVED
+    own.save()
+    declined.status = "available"
+    declined.save()
+    CorporationTarget.objects.create(
+        contingent_year=year, corporation=corporation(), stream=Stream.OUTFLOW, computed=5, target=5
+    )
+    let = DwellingFactory(contingent_year=year, let=True)
+    ProposalFactory(
+        nomination=NominationFactory(contingent_year=year, placed=True),
+        dwelling=let,
+        status=ProposalStatus.ACCEPTED,
+    )
+    run = services.allocation_run_start(contingent_year=year, by=user, stream=Stream.OUTFLOW)
+    assert run.status == RunStatus.DONE
+    assert [c["id"] for c in run.input["candidates"]] == [str(own.pk)]
+    assert {d["id"] for d in run.input["dwellings"]} == {str(dwelling.pk), str(declined.pk)}
+    assert run.input["declined"] == [[str(own.pk), str(declined.pk)]]
+    (quota,) = run.input["quotas"]
+    assert quota["limit"] == 4  # the target less the one let
+    assert run.result["assignments"][0]["dwelling"] == str(dwelling.pk)
+    assert run.baseline["housed"] == 1
+    replayed = services.input_from_json(run.input)
+    assert services.to_json(replayed) == run.input  # stored whole: the run can be replayed
+
+
+def _run(year, user):
+    nomination = NominationFactory(contingent_year=year, approved=True)
+    first = DwellingFactory(contingent_year=year, rooms=1)
+    second = DwellingFactory(contingent_year=year, rooms=3)
+    expensive = DwellingFactory(contingent_year=year, rent=Decimal("900.00"))
+    run = services.allocation_run_start(contingent_year=year, by=user)
+    return run, nomination, first, second, expensive
+
+
+def test_change_by_hand_is_checked_against_the_hard_rules(year, user):
+    run, nomination, first, second, expensive = _run(year, user)
+    assert run.result["assignments"][0]["dwelling"] == str(first.pk)
+    with pytest.raises(DomainError, match="affordability"):
+        services.allocation_run_change(
+            run=run, nomination_id=nomination.pk, dwelling_id=expensive.pk, reason="x", by=user
+        )
+    with pytest.raises(DomainError, match="reason"):
+        services.allocation_run_change(
+            run=run, nomination_id=nomination.pk, dwelling_id=second.pk, reason=" ", by=user
+        )
+    run = services.allocation_run_change(
+        run=run, nomination_id=nomination.pk, dwelling_id=second.pk, reason="Closer", by=user
+    )
+    assert run.result["assignments"][0]["dwelling"] == str(second.pk)
+    assert str(first.pk) in {u["dwelling"] for u in run.result["unused"]}
+    assert run.changes[0]["reason"] == "Closer"
+
+
+def test_publish_creates_the_proposals_all_or_nothing(year, user):
+    run, nomination, *_ = _run(year, user)
+    other = NominationFactory(contingent_year=year, approved=True)
+    DwellingFactory(contingent_year=year)
+    run2 = services.allocation_run_start(contingent_year=year, by=user)
+    assert run2.result["housed"] == 2
+    proposals = services.allocation_run_publish(run=run2, by=user)
+    assert {p.origin for p in proposals} == {ProposalOrigin.ALLOCATION}
+    assert {p.nomination_id for p in proposals} == {nomination.pk, other.pk}
+    run2.refresh_from_db()
+    assert run2.status == RunStatus.PUBLISHED
+    before = Proposal.objects.count()
+    with pytest.raises(Conflict, match="Nothing was published"):
+        services.allocation_run_publish(run=run, by=user)  # the first run is stale now
+    assert Proposal.objects.count() == before
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE
+
+
+def test_weights_are_checked(year, user):
+    with pytest.raises(DomainError):
+        services.allocation_run_start(contingent_year=year, by=user, weights={"nonsense": 1})
+    with pytest.raises(DomainError):
+        services.allocation_run_start(
+            contingent_year=year,
+            by=user,
+            approved_from=datetime.date(2025, 5, 1),
+            approved_to=datetime.date(2025, 4, 1),
+        )
