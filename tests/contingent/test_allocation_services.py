@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from onderdak.accounts.models import Role
 from onderdak.contingent.models import (
     AffordabilityLimit,
     CorporationTarget,
@@ -18,6 +19,7 @@ from onderdak.contingent.models import (
 )
 from onderdak.contingent.services import allocation as services
 from onderdak.core.errors import Conflict, DomainError
+from tests.conftest import verify_second_factor
 from tests.contingent.factories import (
     ContingentYearFactory,
     DwellingFactory,
@@ -155,3 +157,37 @@ def test_weights_are_checked(year, user):
             approved_from=datetime.date(2025, 5, 1),
             approved_to=datetime.date(2025, 4, 1),
         )
+
+
+def test_the_api_starts_changes_and_publishes(year, make_member, api_client):
+    verify_second_factor(api_client, make_member(Role.REGIONAL_COORDINATOR))
+    nomination = NominationFactory(contingent_year=year, approved=True)
+    DwellingFactory(contingent_year=year, rooms=1)
+    other = DwellingFactory(contingent_year=year, rooms=2)
+    response = api_client.post(
+        "/api/v1/allocation-runs/", {"year": year.year, "weights": {"urgency": 3}}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    run = response.json()
+    assert run["status"] == "done"
+    assert run["result"]["housed"] == 1
+    url = f"/api/v1/allocation-runs/{run['id']}/"
+    bad = api_client.post(url + "change/", {"nomination": nomination.pk}, format="json")
+    assert bad.status_code == 400
+    changed = api_client.post(
+        url + "change/",
+        {"nomination": nomination.pk, "dwelling": other.pk, "reason": "Werk"},
+        format="json",
+    )
+    assert changed.status_code == 200, changed.content
+    published = api_client.post(url + "publish/")
+    assert published.json()["status"] == "published"
+    assert Proposal.objects.get().dwelling == other
+    limits = api_client.get("/api/v1/affordability-limits/", {"year": year.year}).json()
+    first = limits["results"][0] if "results" in limits else limits[0]
+    patched = api_client.patch(
+        f"/api/v1/affordability-limits/{first['id']}/",
+        {"max_rent": "660.00", "source": "Circulaire"},
+        format="json",
+    )
+    assert patched.json()["max_rent"] == "660.00"

@@ -517,3 +517,12 @@ def allocation_run_publish(*, run: AllocationRun, by: User) -> list[Proposal]:
     run.status, run.published_by, run.published_at = RunStatus.PUBLISHED, by, timezone.now()
     run.save()
     return proposals
+
+
+@transaction.atomic
+def affordability_limits_update(
+    *, rows: Sequence[tuple[AffordabilityLimit, Decimal]], source: str, by: User
+) -> None:
+    """Change several rent limits with one source: all of them, or none."""
+    for limit, max_rent in rows:
+        affordability_limit_update(limit=limit, max_rent=max_rent, source=source, by=by)
