@@ -191,3 +191,20 @@ def test_the_api_starts_changes_and_publishes(year, make_member, api_client):
         format="json",
     )
     assert patched.json()["max_rent"] == "660.00"
+
+
+def test_a_large_run_goes_to_the_background_after_the_commit(
+    year, user, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "INLINE_PAIRS", 0)
+    monkeypatch.setattr(services, "_start_thread", services._background)  # the thread, inline
+    monkeypatch.setattr(services, "close_old_connections", lambda: None)
+    NominationFactory(contingent_year=year, approved=True)
+    DwellingFactory(contingent_year=year)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        run = services.allocation_run_start(contingent_year=year, by=user)
+    assert (run.status, run.progress, run.result) == (RunStatus.QUEUED, 0, None)
+    for callback in callbacks:
+        callback()
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.result["housed"]) == (RunStatus.DONE, 100, 1)
