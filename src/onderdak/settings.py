@@ -309,6 +309,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "contingent.SpreadTarget",
     "contingent.EligibilityCriterion",
     "contingent.DeclineReason",
+    "contingent.AffordabilityLimit",
+    {
+        "model": "contingent.AllocationRun",
+        "exclude_fields": ["input", "result", "baseline", "progress", "updated_at"],
+    },
     "contingent.Client",
     "contingent.Nomination",
     "contingent.ExcludedMunicipality",

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from onderdak.accounts.models import Role, User
-from onderdak.contingent.models import Dwelling, Evaluation, Nomination
+from onderdak.contingent.models import AllocationRun, Dwelling, Evaluation, Nomination
+from onderdak.contingent.services import allocation
 from onderdak.funding.demo import load_demo
 from onderdak.region.models import Organisation, Region
 from tests.contingent.factories import (
@@ -26,7 +27,7 @@ from tests.contingent.factories import (
     PlacementFactory,
     ProposalFactory,
 )
-from tests.factories import organisation_for
+from tests.factories import UserFactory, organisation_for
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -96,6 +97,7 @@ def contingent_cases() -> dict[str, int]:
         .proposals.get()
         .pk,
         "placement": placement.pk,
+        "run": AllocationRun.objects.order_by("pk").values_list("pk", flat=True).first(),
     }
 
 
@@ -119,6 +121,11 @@ def _make_contingent_cases() -> None:
         proposal__nomination__tie_municipality=tie["tie_municipality"],
     )
     Evaluation.objects.create(placement=placement, month=3, due_on=placement.lease_start)
+    year = ContingentYearFactory()
+    allocation.affordability_limits_load(region=year.region, year=year.year)
+    NominationFactory(client__client_number="PAGINA-POOL", approved=True, **tie)
+    DwellingFactory(street="Toewijzingstraat")
+    allocation.allocation_run_start(contingent_year=year, by=UserFactory())
 
 
 def case_url(name: str, case: str, *extra) -> Callable[[User], str]:
@@ -395,6 +402,25 @@ PAGES = [
         allowed=frozenset({C, W, K}),
         denied_status=None,
         invalid_input={},
+    ),
+    WebPage(
+        "contingent:year_limits",
+        case_url("contingent:year_limits", "year"),
+        allowed=frozenset({C}),
+        invalid_input={"#id_source": ""},
+    ),
+    WebPage(
+        "contingent:allocation_list", url("contingent:allocation_list"), allowed=frozenset({C})
+    ),
+    WebPage(
+        "contingent:allocation_start",
+        url("contingent:allocation_start"),
+        allowed=frozenset({C}),
+        invalid_input={"#id_weight_urgency": "500"},
+    ),
+    *(
+        WebPage(f"contingent:{name}", case_url(f"contingent:{name}", "run"), allowed=frozenset({C}))
+        for name in ("allocation_detail", "allocation_change", "allocation_publish")
     ),
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),

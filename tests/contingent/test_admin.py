@@ -19,7 +19,7 @@ from tests.contingent.factories import (
 
 CONTINGENT_MODELS = list(apps.get_app_config("contingent").get_models())
 REFERENCE = ["contingentyear", "corporationstock", "corporationtarget", "spreadtarget"]
-REFERENCE += ["eligibilitycriterion", "declinereason"]
+REFERENCE += ["eligibilitycriterion", "declinereason", "affordabilitylimit", "allocationrun"]
 CASES = ["client", "nomination", "excludedmunicipality", "nominationdocument", "dwelling"]
 CASES += ["proposal", "placement", "evaluation"]
 

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
 from onderdak.contingent.models import Evaluation, NominationDocument
+from onderdak.contingent.services import allocation
 from tests.conftest import verify_second_factor
 from tests.contingent.factories import (
     ContingentYearFactory,
@@ -185,6 +186,20 @@ TABLE: dict[str, Endpoint] = {
     "placement-end": api_step(PLACEMENT_STEP, "placement"),
     "placement-transfer": api_step(TRANSFER_STEP, "placement"),
     "placement-record-evaluation": api_step(PLACEMENT_STEP, "evaluation"),
+    # Allocation: the coordinator's
+    "contingent:year_limits": Endpoint("year", roles(C)),
+    "contingent:allocation_list": Endpoint(allowed=roles(C)),
+    "contingent:allocation_start": Endpoint(allowed=roles(C)),
+    **{
+        f"contingent:allocation_{name}": Endpoint("run", roles(C))
+        for name in ("detail", "change", "publish")
+    },
+    "allocation-run-list": Endpoint(allowed=roles(C), api=True),
+    "allocation-run-detail": Endpoint("run", roles(C), api=True),
+    "allocation-run-change": Endpoint("run", roles(C), api=True, method="post", ok=400),
+    "allocation-run-publish": Endpoint("run", roles(C), api=True, method="post"),
+    "affordability-limit-list": Endpoint(allowed=roles(C), api=True),
+    "affordability-limit-detail": Endpoint("limit", roles(C), api=True, method="patch", ok=400),
 }
 
 
@@ -306,6 +321,14 @@ def _case_for(endpoint: Endpoint, side: str, region, settings, tmp_path):
         return ContingentYearFactory()
     if endpoint.kind == "reason":
         return DeclineReasonFactory()
+    if endpoint.kind == "limit":
+        year = ContingentYearFactory()
+        allocation.affordability_limits_load(region=year.region, year=year.year)
+        return year.region.affordability_limits.first()
+    if endpoint.kind == "run":
+        year = ContingentYearFactory()
+        allocation.affordability_limits_load(region=year.region, year=year.year)
+        return allocation.allocation_run_start(contingent_year=year, by=UserFactory())
     sides = _sides(region)
     if endpoint.kind == "document":
         return _document(sides[side], settings, tmp_path)

@@ -99,6 +99,7 @@ QUERIES = {
     "contingent year (regional_coordinator)": 14,
     "contingent year excel (regional_coordinator)": 14,
     "decline reasons (regional_coordinator)": 9,
+    "allocation runs (regional_coordinator)": 9,
     "nominations (regional_coordinator)": 12,
     "nominations (care_worker)": 12,
     "nominations (municipality_officer)": 11,

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from onderdak.accounts.models import Role
 from onderdak.accounts.selectors import region_for_user
 from onderdak.contingent.models import (
+    AffordabilityLimit,
+    AllocationRun,
     Client,
     ContingentYear,
     CorporationStock,
@@ -296,3 +298,21 @@ class EvaluationAdmin(CaseAdmin):
 
     def scoped(self, queryset: QuerySet, user) -> QuerySet:
         return queryset.filter(placement__in=visible_placements(user).values("pk"))
+
+
+# --- Allocation ----------------------------------------------------------------------------------
+
+
+@admin.register(AffordabilityLimit)
+class AffordabilityLimitAdmin(ReadOnlyAdmin):
+    list_display = ["year", "income_band", "household_from", "household_to", "max_rent"]
+    list_filter = ["year"]
+    region_path = "region"
+
+
+@admin.register(AllocationRun)
+class AllocationRunAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "contingent_year", "status", "created_by", "created_at"]
+    list_select_related = ["contingent_year", "created_by"]
+    exclude = ["input", "result", "baseline"]
+    region_path = "region"

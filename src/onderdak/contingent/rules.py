@@ -188,3 +188,9 @@ rules.add_perm("contingent.change_evaluation", placement_parties)
 
 # --- Reports: aggregates, small counts suppressed for everyone but the coordinator ---------------
 rules.add_perm("contingent.view_report", is_report_reader)
+
+# --- Allocation: rent limits and allocation runs, the coordinator's -------------------------------
+rules.add_perm("contingent.view_affordabilitylimit", is_coordinator)
+rules.add_perm("contingent.change_affordabilitylimit", is_coordinator)
+for action in ("view", "add", "change", "publish"):
+    rules.add_perm(f"contingent.{action}_allocationrun", is_coordinator)

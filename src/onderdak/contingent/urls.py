@@ -1,6 +1,14 @@
 """``/contingent/``: each part of the scheme adds its pages through its module's ``routes``."""
 
-from onderdak.contingent.views import dwellings, nominations, placements, proposals, reports, years
+from onderdak.contingent.views import (
+    allocation,
+    dwellings,
+    nominations,
+    placements,
+    proposals,
+    reports,
+    years,
+)
 
 app_name = "contingent"
 urlpatterns = [
@@ -10,4 +18,5 @@ urlpatterns = [
     *dwellings.routes,
     *proposals.routes,
     *placements.routes,
+    *allocation.routes,
 ]

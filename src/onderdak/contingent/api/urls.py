@@ -2,9 +2,17 @@
 
 from rest_framework.routers import SimpleRouter
 
-from onderdak.contingent.api import dwellings, nominations, placements, proposals, reports, years
+from onderdak.contingent.api import (
+    allocation,
+    dwellings,
+    nominations,
+    placements,
+    proposals,
+    reports,
+    years,
+)
 
 router = SimpleRouter()
-for part in (years, nominations, dwellings, proposals, placements, reports):
+for part in (years, nominations, dwellings, proposals, placements, reports, allocation):
     part.register(router)
 urlpatterns = router.urls

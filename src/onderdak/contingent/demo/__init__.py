@@ -31,6 +31,8 @@ from onderdak.contingent.demo.texts import (
     SPARE_DWELLINGS,
 )
 from onderdak.contingent.demo.writing import Builder
+from onderdak.contingent.models import AffordabilityLimit
+from onderdak.contingent.services.allocation import affordability_limits_load
 from onderdak.region.models import Organisation, OrganisationKind, Region
 
 __all__ = [
@@ -101,4 +103,10 @@ def load_demo(
     if homes:
         builder.tell_examples(homes)
     builder.add_spare_dwellings(SPARE_DWELLINGS * scale)
-    return builder.write()
+    added = builder.write()
+    # The rent limits of passend toewijzen: the national table (2024) for every demo year, so
+    # allocation runs work in the demo; a year that has its limits keeps them.
+    limits = sum(affordability_limits_load(region=region, year=year.year) for year in builder.years)
+    if limits:
+        added[AffordabilityLimit] = limits
+    return added

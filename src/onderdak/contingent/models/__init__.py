@@ -1,5 +1,11 @@
 """The contingentregeling: years, nominations, dwellings, proposals and placements."""
 
+from onderdak.contingent.models.allocation import (
+    AffordabilityLimit,
+    AllocationRun,
+    RunMode,
+    RunStatus,
+)
 from onderdak.contingent.models.choices import (
     OPEN_PROPOSAL_STATUSES,
     CurrentSituation,
@@ -35,6 +41,8 @@ from onderdak.contingent.models.years import (
 
 __all__ = [
     "OPEN_PROPOSAL_STATUSES",
+    "AffordabilityLimit",
+    "AllocationRun",
     "Client",
     "ContingentYear",
     "CorporationStock",
@@ -63,6 +71,8 @@ __all__ = [
     "ProposalOrigin",
     "ProposalStatus",
     "Rating",
+    "RunMode",
+    "RunStatus",
     "SpreadTarget",
     "Stream",
     "normalised_postcode",

@@ -25,9 +25,11 @@ from onderdak.contingent.forms.nominations import (
 )
 from onderdak.contingent.models import ContingentYear, DocumentKind, NominationStatus
 from onderdak.contingent.rules import organisation_ids
+from onderdak.contingent.selectors import allocation as allocation_selectors
 from onderdak.contingent.selectors import nominations as selectors
 from onderdak.contingent.services import documents as document_services
 from onderdak.contingent.services import nominations as services
+from onderdak.contingent.views import allocation as allocation_views
 from onderdak.contingent.views.cases import CaseMixin, StepView
 from onderdak.contingent.workflows import NOMINATION
 from onderdak.core import exports
@@ -291,8 +293,18 @@ class NominationDetailView(CaseMixin, TemplateView):
             history=[step_of(entry) for entry in selectors.nomination_steps(nomination=nomination)],
             can_change=user.has_perm("contingent.change_nomination", nomination),
             can_upload=user.has_perm("contingent.add_nominationdocument", nomination),
+            allocation=self.allocation_reason(),
             **kwargs,
         )
+
+    def allocation_reason(self):
+        """For the coordinator: the latest allocation run's answer, "why not matched?"."""
+        if not self.request.user.has_perm("contingent.view_allocationrun"):
+            return None
+        found = allocation_selectors.latest_reason(self.case)
+        if found and "unmatched" in found:
+            found["reason"] = allocation_views.reason_text(found["unmatched"])
+        return found
 
 
 def step_of(entry) -> dict:

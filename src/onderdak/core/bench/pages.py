@@ -118,6 +118,7 @@ CONTINGENT_PAGES: tuple[Page, ...] = (
     Page("contingent year", "contingent:year_detail", C, _target("year")),
     Page("contingent year excel", "contingent:year_export", C, _target("year")),
     Page("decline reasons", "contingent:decline_reason_list", C),
+    Page("allocation runs", "contingent:allocation_list", C),
     *(Page("nominations", "contingent:nomination_list", role) for role in (C, W)),
     Page("nominations", "contingent:nomination_list", Role.MUNICIPALITY_OFFICER),
     Page("nominations excel", "contingent:nomination_export", W),
