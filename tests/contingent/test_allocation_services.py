@@ -208,3 +208,22 @@ def test_a_large_run_goes_to_the_background_after_the_commit(
         callback()
     run.refresh_from_db()
     assert (run.status, run.progress, run.result["housed"]) == (RunStatus.DONE, 100, 1)
+
+
+def test_a_run_that_breaks_in_the_background_ends_as_failed(
+    year, user, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(data):
+        raise RuntimeError("solver crashed")
+
+    monkeypatch.setattr(services, "INLINE_PAIRS", 0)
+    monkeypatch.setattr(services, "_start_thread", services._background)
+    monkeypatch.setattr(services, "close_old_connections", lambda: None)
+    monkeypatch.setattr(services.engine, "allocate", broken)
+    NominationFactory(contingent_year=year, approved=True)
+    DwellingFactory(contingent_year=year)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.allocation_run_start(contingent_year=year, by=user)
+    run.refresh_from_db()
+    assert (run.status, run.progress) == (RunStatus.FAILED, 100)
+    assert "unexpectedly" in run.error

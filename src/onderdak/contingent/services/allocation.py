@@ -371,11 +371,22 @@ def _start_thread(run_id: int) -> None:
 
 
 def _background(run_id: int) -> None:
+    """A run in its own thread: whatever goes wrong, the run ends as failed, never "running"."""
     try:
         run = AllocationRun.objects.get(pk=run_id)
-        _execute(run, input_from_json(run.input))
+        try:
+            _execute(run, input_from_json(run.input))
+        except Exception:
+            logger.exception("Allocation run %s stopped unexpectedly", run_id)
+            _fail(run, _("The run stopped unexpectedly; start it again."))
     finally:
         close_old_connections()
+
+
+def _fail(run: AllocationRun, message: str) -> None:
+    run.status, run.error, run.progress = RunStatus.FAILED, message, 100
+    run.finished_at = timezone.now()
+    run.save()
 
 
 def _progress(run: AllocationRun, status: str, progress: int) -> None:
@@ -392,10 +403,10 @@ def _execute(run: AllocationRun, data: engine.AllocationInput) -> None:
         baseline = engine.allocate(dataclasses.replace(data, solver="greedy"))
     except engine.AllocationError as error:
         logger.warning("Allocation run %s failed: %s", run.pk, error)
-        run.status, run.error, run.progress = RunStatus.FAILED, str(error), 100
-    else:
-        run.result, run.baseline = to_json(result), to_json(baseline)
-        run.status, run.progress = RunStatus.DONE, 100
+        _fail(run, str(error))
+        return
+    run.result, run.baseline = to_json(result), to_json(baseline)
+    run.status, run.progress = RunStatus.DONE, 100
     run.finished_at = timezone.now()
     run.save()
 
