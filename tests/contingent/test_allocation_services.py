@@ -227,3 +227,19 @@ def test_a_run_that_breaks_in_the_background_ends_as_failed(
     run.refresh_from_db()
     assert (run.status, run.progress) == (RunStatus.FAILED, 100)
     assert "unexpectedly" in run.error
+
+
+def test_a_pair_whose_dwelling_left_the_pool_is_not_passed_on(year, user):
+    """A dwelling declined by one nomination and let to another since is no longer in the pool;
+    the run must not name it (the engine refuses pairs of unknown dwellings)."""
+    nomination = NominationFactory(contingent_year=year, approved=True)
+    let = DwellingFactory(contingent_year=year, let=True)
+    ProposalFactory(
+        nomination=nomination, dwelling=let, status=ProposalStatus.DECLINED_BY_CORPORATION
+    )
+    nomination.status = NominationStatus.APPROVED
+    nomination.save()
+    DwellingFactory(contingent_year=year)
+    run = services.allocation_run_start(contingent_year=year, by=user)
+    assert run.status == RunStatus.DONE, run.error
+    assert run.input["declined"] == []

@@ -237,11 +237,15 @@ def quotas(
     return tuple(result)
 
 
-def declined_pairs(nominations: Sequence[Nomination]) -> tuple[tuple[str, str], ...]:
-    """Pairs proposed before and declined or cancelled: a pair is never proposed twice."""
-    pairs = Proposal.objects.filter(nomination__in=nominations, status__in=DECIDED).values_list(
-        "nomination_id", "dwelling_id"
-    )
+def declined_pairs(
+    nominations: Sequence[Nomination], dwellings: Sequence[Dwelling]
+) -> tuple[tuple[str, str], ...]:
+    """Pairs of the pool proposed before and declined or cancelled: a pair is never proposed
+    twice. A dwelling declined before and let or withdrawn since is not in the pool, and neither
+    is its pair."""
+    pairs = Proposal.objects.filter(
+        nomination__in=nominations, dwelling__in=dwellings, status__in=DECIDED
+    ).values_list("nomination_id", "dwelling_id")
     return tuple(sorted((str(n), str(d)) for n, d in pairs))
 
 
@@ -256,7 +260,7 @@ def build_input(run: AllocationRun) -> engine.AllocationInput:
         reference_date=timezone.localdate(),
         affordability=engine_limits(region_id=year.region_id, year=year.year),
         quotas=quotas(year, nominations, dwellings),
-        declined=declined_pairs(nominations),
+        declined=declined_pairs(nominations, dwellings),
         weights=dict(run.weights),
         mode=run.mode,
     )
