@@ -243,3 +243,92 @@ def test_a_pair_whose_dwelling_left_the_pool_is_not_passed_on(year, user):
     run = services.allocation_run_start(contingent_year=year, by=user)
     assert run.status == RunStatus.DONE, run.error
     assert run.input["declined"] == []
+
+
+def test_an_unmatched_nomination_is_assigned_and_an_assignment_taken_out_by_hand(year, user):
+    run, nomination, first, second, _expensive = _run(year, user)
+    with pytest.raises(DomainError, match="not part of this run"):
+        services.allocation_run_change(
+            run=run, nomination_id=nomination.pk + 1000, dwelling_id=None, reason="x", by=user
+        )
+    run = services.allocation_run_change(
+        run=run, nomination_id=nomination.pk, dwelling_id=None, reason="Wacht nog", by=user
+    )
+    assert (run.result["housed"], run.result["total_score"], run.result["assignments"]) == (
+        0,
+        0,
+        [],
+    )
+    assert [u["candidate"] for u in run.result["unmatched"]] == [str(nomination.pk)]
+    assert run.result["unmatched"][0]["reason"] == "removed_by_hand"
+    assert str(first.pk) in {u["dwelling"] for u in run.result["unused"]}
+    with pytest.raises(DomainError, match="no assignment to take out"):
+        services.allocation_run_change(
+            run=run, nomination_id=nomination.pk, dwelling_id=None, reason="x", by=user
+        )
+    run = services.allocation_run_change(
+        run=run, nomination_id=nomination.pk, dwelling_id=second.pk, reason="Toch", by=user
+    )
+    (assignment,) = run.result["assignments"]
+    assert (assignment["candidate"], assignment["dwelling"]) == (str(nomination.pk), str(second.pk))
+    assert run.result["unmatched"] == []
+    assert run.result["housed"] == 1
+    assert run.result["total_score"] == assignment["score"]
+    assert sum(p for _c, p in assignment["points"]) == assignment["score"]
+    assert str(second.pk) not in {u["dwelling"] for u in run.result["unused"]}
+    assert [(c["from"], c["to"], c["reason"]) for c in run.changes] == [
+        (str(first.pk), None, "Wacht nog"),
+        (None, str(second.pk), "Toch"),
+    ]
+    assert run.changes[0]["by"] == user.pk
+
+
+def test_a_change_by_hand_may_not_exceed_a_quota(year, user):
+    CorporationTarget.objects.create(
+        contingent_year=year, corporation=corporation(), stream=Stream.OUTFLOW, computed=1, target=1
+    )
+    first = NominationFactory(contingent_year=year, approved=True)
+    second = NominationFactory(contingent_year=year, approved=True)
+    DwellingFactory(contingent_year=year)
+    DwellingFactory(contingent_year=year)
+    run = services.allocation_run_start(contingent_year=year, by=user)
+    (quota,) = run.input["quotas"]
+    assert run.result["housed"] == 1
+    assert {first.pk, second.pk} == {int(u["candidate"]) for u in run.result["unmatched"]} | {
+        int(run.result["assignments"][0]["candidate"])
+    }
+    waiting = int(run.result["unmatched"][0]["candidate"])
+    free = int(run.result["unused"][0]["dwelling"])
+    with pytest.raises(DomainError, match=quota["id"]):
+        services.allocation_run_change(
+            run=run, nomination_id=waiting, dwelling_id=free, reason="x", by=user
+        )
+    run.refresh_from_db()
+    assert run.changes == []
+    assert run.result["housed"] == 1
+
+
+def test_replay_compares_with_the_original_answer(year, user):
+    run, nomination, first, second, _expensive = _run(year, user)
+    assert run.result["original"]["pairs"] == [[str(nomination.pk), str(first.pk)]]
+    outcome = services.allocation_run_replay(run=run)
+    assert outcome.same
+    assert (outcome.housed, outcome.total_score) == (1, run.result["total_score"])
+    run = services.allocation_run_change(
+        run=run, nomination_id=nomination.pk, dwelling_id=second.pk, reason="Werk", by=user
+    )
+    assert services.allocation_run_replay(run=run).same  # the original, not the changed answer
+    stored = dict(run.result)
+    del stored["original"]  # a run stored before the original was kept: the changes undone
+    run.result = stored
+    run.save()
+    assert services.allocation_run_replay(run=run).same
+    run.result["original"] = {"pairs": [], "housed": 0, "total_score": 0}
+    run.save()
+    outcome = services.allocation_run_replay(run=run)
+    assert not outcome.same
+    assert outcome.original_housed == 0
+    run.result["criteria"][0]["version"] += 1  # as if the criterion changed since the run
+    run.save()
+    with pytest.raises(Conflict, match="version"):
+        services.allocation_run_replay(run=run)

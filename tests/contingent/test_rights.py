@@ -198,6 +198,8 @@ TABLE: dict[str, Endpoint] = {
     "allocation-run-detail": Endpoint("run", roles(C), api=True),
     "allocation-run-change": Endpoint("run", roles(C), api=True, method="post", ok=400),
     "allocation-run-publish": Endpoint("run", roles(C), api=True, method="post"),
+    "contingent:allocation_replay": Endpoint("run", roles(C), method="post", ok=302),
+    "allocation-run-replay": Endpoint("run", roles(C), api=True, method="post"),
     "affordability-limit-list": Endpoint(allowed=roles(C), api=True),
     "affordability-limit-detail": Endpoint("limit", roles(C), api=True, method="patch", ok=400),
 }

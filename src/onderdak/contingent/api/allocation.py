@@ -1,6 +1,8 @@
 """API of allocation, for the coordinator: the rent limits of passend toewijzen, and the
 allocation runs (start, read with their results, change by hand, publish)."""
 
+import dataclasses
+
 import django_filters
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -126,8 +128,22 @@ class AllocationRunStartSerializer(serializers.Serializer):
 
 class AllocationRunChangeSerializer(serializers.Serializer):
     nomination = serializers.IntegerField(min_value=1)
-    dwelling = serializers.IntegerField(min_value=1)
+    dwelling = serializers.IntegerField(
+        min_value=1,
+        allow_null=True,
+        help_text="An unused dwelling of the run; null takes the nomination's assignment out.",
+    )
     reason = serializers.CharField(max_length=REASON_LENGTH)
+
+
+class AllocationRunReplaySerializer(serializers.Serializer):
+    same = serializers.BooleanField(
+        help_text="Whether the engine gives the run's original answer (before changes by hand)."
+    )
+    housed = serializers.IntegerField()
+    total_score = serializers.IntegerField()
+    original_housed = serializers.IntegerField()
+    original_total_score = serializers.IntegerField(allow_null=True)
 
 
 class AllocationRunViewSet(
@@ -143,6 +159,7 @@ class AllocationRunViewSet(
         "create": "contingent.add_allocationrun",
         "change": "contingent.change_allocationrun",
         "publish": "contingent.publish_allocationrun",
+        "replay": "contingent.change_allocationrun",
     }
 
     def get_queryset(self):
@@ -165,8 +182,9 @@ class AllocationRunViewSet(
     @extend_schema(request=AllocationRunChangeSerializer, responses=AllocationRunSerializer)
     @action(detail=True, methods=["post"])
     def change(self, request, pk=None):
-        """Give the nomination of one assignment another unused dwelling of the run, with a
-        reason; the pair must pass every hard rule."""
+        """Change the answer by hand, with a reason: give a nomination of the run (assigned or
+        unmatched) an unused dwelling of the run, or take its assignment out (``dwelling``
+        null). A new pair must pass every hard rule and no quota of the run may be exceeded."""
         run = self.get_object()
         data = self._valid(AllocationRunChangeSerializer).validated_data
         run = services.allocation_run_change(
@@ -186,6 +204,14 @@ class AllocationRunViewSet(
         services.allocation_run_publish(run=run, by=request.user)
         run.refresh_from_db()
         return Response(AllocationRunSerializer(run).data)
+
+    @extend_schema(request=None, responses=AllocationRunReplaySerializer)
+    @action(detail=True, methods=["post"])
+    def replay(self, request, pk=None):
+        """Solve the run's stored input again and compare with its original answer; 409 when a
+        rule or criterion has another version now."""
+        outcome = services.allocation_run_replay(run=self.get_object())
+        return Response(AllocationRunReplaySerializer(dataclasses.asdict(outcome)).data)
 
 
 def register(router) -> None:

@@ -75,7 +75,13 @@ class RunStartForm(Form):
 
 class RunChangeForm(Form):
     nomination = forms.TypedChoiceField(label=_("Nomination"), coerce=int)
-    dwelling = forms.TypedChoiceField(label=_("New dwelling"), coerce=int)
+    dwelling = forms.TypedChoiceField(
+        label=_("New dwelling"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("No dwelling: the assignment is taken out."),
+    )
     reason = forms.CharField(
         label=_("Reason"), max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -83,4 +89,4 @@ class RunChangeForm(Form):
     def __init__(self, *args, nominations, dwellings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nomination"].choices = nominations
-        self.fields["dwelling"].choices = dwellings
+        self.fields["dwelling"].choices = [("", _("No dwelling (take out)")), *dwellings]

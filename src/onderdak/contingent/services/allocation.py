@@ -410,6 +410,7 @@ def _execute(run: AllocationRun, data: engine.AllocationInput) -> None:
         _fail(run, str(error))
         return
     run.result, run.baseline = to_json(result), to_json(baseline)
+    run.result["original"] = _answer(run.result)  # the engine's own answer, before hand changes
     run.status, run.progress = RunStatus.DONE, 100
     run.finished_at = timezone.now()
     run.save()
@@ -426,28 +427,8 @@ def _locked(run: AllocationRun, *, statuses=(RunStatus.DONE,)) -> AllocationRun:
     return fresh
 
 
-@transaction.atomic
-def allocation_run_change(
-    *, run: AllocationRun, nomination_id: int, dwelling_id: int, reason: str, by: User
-) -> AllocationRun:
-    """Give the nomination of one assignment another dwelling of the run's pool, by hand, with
-    a reason. The pair must pass every hard rule of the engine and the dwelling must be unused;
-    the score is computed with the run's weights. The quotas are the coordinator's to weigh."""
-    if not reason.strip():
-        message = _("Give the reason for this change.")
-        raise DomainError(message, fields={"reason": [message]})
-    run = _locked(run)
-    data = input_from_json(run.input)
-    result = run.result
-    candidate, dwelling = str(nomination_id), str(dwelling_id)
-    assignment = next((a for a in result["assignments"] if a["candidate"] == candidate), None)
-    if assignment is None:
-        message = _("This nomination has no assignment in this run.")
-        raise DomainError(message, fields={"nomination": [message]})
-    unused = {u["dwelling"]: u for u in result["unused"]}
-    if dwelling not in unused:
-        message = _("Choose a dwelling of this run that is not assigned.")
-        raise DomainError(message, fields={"dwelling": [message]})
+def _fit(data: engine.AllocationInput, candidate: str, dwelling: str) -> engine.Assignment:
+    """The pair as the engine would assign it, with its score; refused when a hard rule fails."""
     pair = engine.allocate(
         dataclasses.replace(
             data,
@@ -461,20 +442,109 @@ def allocation_run_change(
         rules = ", ".join(rule for rule, _count in pair.unmatched[0].excluded_by)
         message = _("This dwelling does not pass the hard rules: %(rules)s.") % {"rules": rules}
         raise DomainError(message, code="no_fit", fields={"dwelling": [message]})
-    new = pair.assignments[0]
-    old_dwelling = assignment["dwelling"]
-    result["total_score"] += new.score - assignment["score"]
-    assignment.update(dwelling=dwelling, score=new.score, points=[list(p) for p in new.points])
-    result["unused"] = [u for u in result["unused"] if u["dwelling"] != dwelling]
-    result["unused"].append(
-        {
-            "dwelling": old_dwelling,
-            "reason": "changed_by_hand",
-            "excluded_by": [],
-            "placed_elsewhere": [],
-            "full_quotas": [],
-        }
-    )
+    return pair.assignments[0]
+
+
+def _quota_counts(quotas, pairs) -> dict[str, int]:
+    counts = {}
+    for quota in quotas:
+        counts[quota["id"]] = sum(
+            1
+            for candidate, dwelling in pairs
+            if (not quota["candidates"] or candidate in quota["candidates"])
+            and (not quota["dwellings"] or dwelling in quota["dwellings"])
+        )
+    return counts
+
+
+def _check_quotas(run: AllocationRun, before: list, after: list) -> None:
+    """Refuse a change that takes a quota of the run's input over its limit (a quota that was
+    over it already may not grow)."""
+    quotas = run.input["quotas"]
+    old, new = _quota_counts(quotas, before), _quota_counts(quotas, after)
+    for quota in quotas:
+        count = new[quota["id"]]
+        if count > quota["limit"] and count > old[quota["id"]]:
+            message = _(
+                "This change would exceed the quota %(quota)s: at most %(limit)s assignments."
+            ) % {"quota": quota["id"], "limit": quota["limit"]}
+            raise DomainError(message, code="quota_full", fields={"dwelling": [message]})
+
+
+def _by_hand(key: str, value: str, reason: str) -> dict:
+    """An explanation of a nomination or dwelling left without a partner by a change by hand."""
+    other = "taken_by" if key == "candidate" else "placed_elsewhere"
+    return {key: value, "reason": reason, "excluded_by": [], other: [], "full_quotas": []}
+
+
+@transaction.atomic
+def allocation_run_change(
+    *,
+    run: AllocationRun,
+    nomination_id: int,
+    dwelling_id: int | None,
+    reason: str,
+    by: User,
+) -> AllocationRun:
+    """Change the run's answer by hand, with a reason: give the nomination of an assignment
+    another unused dwelling of the run, give an unmatched nomination of the run an unused
+    dwelling, or (``dwelling_id`` ``None``) take an assignment out. A new pair must pass every
+    hard rule of the engine and no quota of the run may go over its limit; the score is
+    computed with the run's weights."""
+    if not reason.strip():
+        message = _("Give the reason for this change.")
+        raise DomainError(message, fields={"reason": [message]})
+    run = _locked(run)
+    result = run.result
+    candidate = str(nomination_id)
+    dwelling = None if dwelling_id is None else str(dwelling_id)
+    assignment = next((a for a in result["assignments"] if a["candidate"] == candidate), None)
+    unmatched = any(u["candidate"] == candidate for u in result["unmatched"])
+    if assignment is None and not unmatched:
+        message = _("This nomination is not part of this run.")
+        raise DomainError(message, fields={"nomination": [message]})
+    if dwelling is None and assignment is None:
+        message = _("This nomination has no assignment to take out; choose a dwelling.")
+        raise DomainError(message, fields={"dwelling": [message]})
+    if dwelling is not None and dwelling not in {u["dwelling"] for u in result["unused"]}:
+        message = _("Choose a dwelling of this run that is not assigned.")
+        raise DomainError(message, fields={"dwelling": [message]})
+    new = None if dwelling is None else _fit(input_from_json(run.input), candidate, dwelling)
+    before = [(a["candidate"], a["dwelling"]) for a in result["assignments"]]
+    after = [pair for pair in before if pair[0] != candidate]
+    if dwelling is not None:
+        after.append((candidate, dwelling))
+    _check_quotas(run, before, after)
+    old_dwelling = assignment["dwelling"] if assignment else None
+    place = len(result["assignments"])
+    if assignment is not None:
+        place = result["assignments"].index(assignment)
+        result["assignments"].remove(assignment)
+        result["total_score"] -= assignment["score"]
+        result["unused"].append(
+            _by_hand(
+                "dwelling",
+                old_dwelling,
+                "changed_by_hand" if dwelling is not None else "removed_by_hand",
+            )
+        )
+    else:
+        result["unmatched"] = [u for u in result["unmatched"] if u["candidate"] != candidate]
+    if new is None:
+        result["unmatched"].append(_by_hand("candidate", candidate, "removed_by_hand"))
+    else:
+        result["unused"] = [u for u in result["unused"] if u["dwelling"] != dwelling]
+        result["assignments"].insert(
+            place,
+            {
+                "candidate": candidate,
+                "dwelling": dwelling,
+                "score": new.score,
+                "points": [list(p) for p in new.points],
+            },
+        )
+        result["total_score"] += new.score
+    result["housed"] = len(result["assignments"])
     run.changes = [
         *run.changes,
         {
@@ -488,6 +558,83 @@ def allocation_run_change(
     ]
     run.save()
     return run
+
+
+def _answer(result: dict) -> dict:
+    return {
+        "pairs": sorted([a["candidate"], a["dwelling"]] for a in result["assignments"]),
+        "housed": result["housed"],
+        "total_score": result["total_score"],
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class Replay:
+    """The outcome of solving a run's stored input again: ``same`` when the engine's answer
+    equals the run's original answer (before any change by hand)."""
+
+    same: bool
+    housed: int
+    total_score: int
+    original_housed: int
+    original_total_score: int | None
+
+
+def _undone(result: dict, changes: list) -> dict:
+    """The original answer of a run stored before ``result["original"]`` was kept: its changes
+    by hand undone (their scores are not kept, so the total score is unknown then)."""
+    pairs = {(a["candidate"], a["dwelling"]) for a in result["assignments"]}
+    for change in reversed(changes):
+        pairs.discard((change["candidate"], change["to"]))
+        if change["from"] is not None:
+            pairs.add((change["candidate"], change["from"]))
+    return {
+        "pairs": sorted(list(p) for p in pairs),
+        "housed": len(pairs),
+        "total_score": None if changes else result["total_score"],
+    }
+
+
+@transaction.atomic
+def allocation_run_replay(*, run: AllocationRun) -> Replay:
+    """Solve the run's stored input again with the rules and criteria it used, and compare the
+    answer with the run's original one. Refused when a rule or criterion has another version
+    now: the answer could then differ for a reason the stored run cannot show."""
+    run = _locked(run, statuses=(RunStatus.DONE, RunStatus.PUBLISHED))
+    stored = run.result
+    used = {
+        "rules": tuple(engine.PluginUse(**p) for p in stored["rules"]),
+        "criteria": tuple(engine.PluginUse(**p) for p in stored["criteria"]),
+    }
+    try:
+        answer = engine.replay(
+            engine.AllocationResult(
+                assignments=(),
+                unmatched=(),
+                unused=(),
+                housed=stored["housed"],
+                total_score=stored["total_score"],
+                feasible_pairs=stored["feasible_pairs"],
+                status=stored["status"],
+                gap=stored["gap"],
+                solver=stored["solver"],
+                seconds=stored["seconds"],
+                input=input_from_json(run.input),
+                **used,
+            )
+        )
+    except engine.AllocationError as error:
+        message = _("This run cannot be replayed: %(error)s") % {"error": error.message}
+        raise Conflict(message, code="replay_refused") from error
+    original = stored.get("original") or _undone(stored, run.changes)
+    replayed = _answer(to_json(answer))
+    return Replay(
+        same=all(replayed[k] == original[k] for k in original if original[k] is not None),
+        housed=replayed["housed"],
+        total_score=replayed["total_score"],
+        original_housed=original["housed"],
+        original_total_score=original["total_score"],
+    )
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView, View
 
 from onderdak.contingent.forms.allocation import (
     CRITERION_LABELS,
@@ -187,6 +187,8 @@ def reason_text(item: dict) -> str:
         return _("No nomination passes the hard rules: %(rules)s.") % {"rules": rules}
     if reason == "changed_by_hand":
         return _("Its nomination got another dwelling by hand.")
+    if reason == "removed_by_hand":
+        return _("Its assignment was taken out by hand.")
     quotas = ", ".join(item.get("full_quotas", []))
     if reason == "outcompeted":
         text = _("Every fitting dwelling went to another nomination.")
@@ -203,10 +205,11 @@ class RunChangeView(RunMixin, ServiceFormMixin, FormView):
     form_class = RunChangeForm
 
     def get_form_kwargs(self):
-        result = self.run.result or {"assignments": [], "unused": []}
+        result = self.run.result or {"assignments": [], "unmatched": [], "unused": []}
         nominations = [
-            (int(a["candidate"]), str(self.view.nominations.get(a["candidate"], a["candidate"])))
-            for a in result["assignments"]
+            (int(c), str(self.view.nominations.get(c, c)))
+            for c in [a["candidate"] for a in result["assignments"]]
+            + [u["candidate"] for u in result["unmatched"]]
         ]
         dwellings = [
             (int(u["dwelling"]), str(self.view.dwellings.get(u["dwelling"], u["dwelling"])))
@@ -253,6 +256,44 @@ class RunPublishView(RunMixin, FormView):
         return HttpResponseRedirect(reverse("contingent:allocation_detail", args=[self.run.pk]))
 
 
+class RunReplayView(RunMixin, View):
+    """Solve the run's stored input again and say whether the answer is the run's original."""
+
+    permission_required = "contingent.change_allocationrun"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            outcome = services.allocation_run_replay(run=self.run)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            numbers = {
+                "housed": outcome.housed,
+                "score": outcome.total_score,
+                "original_housed": outcome.original_housed,
+            }
+            if outcome.same:
+                messages.success(
+                    request,
+                    _(
+                        "Replayed: the engine gives the run's original answer again "
+                        "(%(housed)s housed, total score %(score)s)."
+                    )
+                    % numbers,
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Replayed: the engine now gives another answer (%(housed)s housed, total "
+                        "score %(score)s; originally %(original_housed)s housed)."
+                    )
+                    % numbers,
+                )
+        return HttpResponseRedirect(reverse("contingent:allocation_detail", args=[self.run.pk]))
+
+
 #: URL patterns of this part, collected by ``onderdak.contingent.urls``.
 routes: list = [
     path("jaren/<int:year>/huurgrenzen/", LimitsView.as_view(), name="year_limits"),
@@ -260,5 +301,10 @@ routes: list = [
     path("toewijzing/nieuw/", RunStartView.as_view(), name="allocation_start"),
     path("toewijzing/<int:pk>/", RunDetailView.as_view(), name="allocation_detail"),
     path("toewijzing/<int:pk>/wijzigen/", RunChangeView.as_view(), name="allocation_change"),
+    path(
+        "toewijzing/<int:pk>/opnieuw-doorrekenen/",
+        RunReplayView.as_view(),
+        name="allocation_replay",
+    ),
     path("toewijzing/<int:pk>/publiceren/", RunPublishView.as_view(), name="allocation_publish"),
 ]
