@@ -1,8 +1,10 @@
 """Allocation in real Chromium, by the coordinator: load the rent limits, start a run, review it
-beside the greedy baseline, change an assignment by hand and publish. axe-core checks every page
+beside the greedy baseline, change an assignment by hand, take it out and give the then
+unmatched nomination a dwelling by hand, replay the run and publish. axe-core checks every page
 on the way; links are followed by their address, so the test holds in either language."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -60,6 +62,33 @@ def test_start_review_change_and_publish(browser, site, region):
         checked(page)
         run.refresh_from_db()
         assert run.result["assignments"][0]["dwelling"] == str(second.pk)
+
+        # Take the assignment out, then give the unmatched nomination a dwelling by hand
+        follow(page, reverse("contingent:allocation_change", args=[run.pk]))
+        page.select_option("#id_nomination", str(nomination.pk))
+        page.select_option("#id_dwelling", "")
+        page.fill("#id_reason", "Eerst nog een gesprek (fictief)")
+        press(page)
+        checked(page)
+        run.refresh_from_db()
+        assert run.result["housed"] == 0
+        assert str(nomination.pk) in {u["candidate"] for u in run.result["unmatched"]}
+        follow(page, reverse("contingent:allocation_change", args=[run.pk]))
+        page.select_option("#id_nomination", str(nomination.pk))
+        page.select_option("#id_dwelling", str(second.pk))
+        page.fill("#id_reason", "Het gesprek is gevoerd (fictief)")
+        press(page)
+        checked(page)
+        run.refresh_from_db()
+        assert run.result["housed"] == 1
+        assert len(run.changes) == 3
+
+        # Replay: the engine gives the run's original answer again
+        replay = reverse("contingent:allocation_replay", args=[run.pk])
+        press(page, f"main form[action='{replay}']")
+        expect(page).to_have_url(reverse("contingent:allocation_detail", args=[run.pk]))
+        checked(page)
+        expect(page.locator("body")).to_contain_text(re.compile("Opnieuw doorgerekend|Replayed"))
 
         # Publish
         follow(page, reverse("contingent:allocation_publish", args=[run.pk]))
