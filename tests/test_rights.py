@@ -18,6 +18,7 @@ from tests.conftest import verify_second_factor
 from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
 from tests.funding import helpers as funding
 from tests.funding import web as funding_web
+from tests.monitor import rights as monitor
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -181,6 +182,7 @@ RULES: dict[str, list[Case] | str] = {
     **dict.fromkeys(
         CONTINGENT_TABLE, "role x endpoint x own/other case: tests/contingent/test_rights.py"
     ),
+    **monitor.RULES,
 }
 
 #: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).
@@ -214,6 +216,8 @@ def test_every_url_is_in_the_table():
 
 
 def _url(name: str, user_pk: int) -> str:
+    if name in monitor.URLS:
+        return monitor.URLS[name]()
     organisation = Organisation.objects.filter(kind="care_provider").order_by("pk").first()
     arguments = {
         "region:municipality_detail": ["GM0546"],

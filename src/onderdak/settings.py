@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "onderdak.audit",
     "onderdak.funding",
     "onderdak.contingent",
+    "onderdak.monitor",
 ]
 
 MIDDLEWARE = [
@@ -322,6 +323,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "contingent.Proposal",
     "contingent.Placement",
     "contingent.Evaluation",
+    "monitor.ReferenceValue",
+    "monitor.Count",
+    {"model": "monitor.CountVersion", "exclude_fields": ["file_sha256"]},
+    "monitor.Indicator",
+    {"model": "monitor.ImportJob", "exclude_fields": ["content", "errors", "progress"]},
 )
 
 # --- Logging: never personal data; request paths carry no personal data by design ---------------

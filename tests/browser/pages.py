@@ -11,7 +11,6 @@ Any other member gets the 403 page.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from django.urls import reverse
 
@@ -20,6 +19,7 @@ from onderdak.contingent.models import AllocationRun, Dwelling, Evaluation, Nomi
 from onderdak.contingent.services import allocation
 from onderdak.funding.demo import load_demo
 from onderdak.region.models import Organisation, Region
+from tests.browser.webpage import WebPage, url
 from tests.contingent.factories import (
     ContingentYearFactory,
     DwellingFactory,
@@ -28,8 +28,8 @@ from tests.contingent.factories import (
     ProposalFactory,
 )
 from tests.factories import UserFactory, organisation_for
+from tests.monitor.pages import PAGES as MONITOR_PAGES
 
-EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
 ADMINISTRATION = frozenset({Role.ADMINISTRATOR})
 FUNDING_READERS = frozenset(
@@ -130,25 +130,6 @@ def _make_contingent_cases() -> None:
 
 def case_url(name: str, case: str, *extra) -> Callable[[User], str]:
     return lambda user: reverse(name, args=[contingent_cases()[case], *extra])
-
-
-@dataclass(frozen=True)
-class WebPage:
-    name: str
-    path: Callable[[User], str]
-    allowed: frozenset[str] = EVERYONE
-    #: The answer for a member who may not see the page; ``None``: such members are not sent.
-    denied_status: int | None = 403
-    allowed_status: int = 200
-    #: For form pages: the fields to fill (``{}``: none) before submitting the form invalidly.
-    invalid_input: dict[str, str] | None = field(default=None)
-
-    def status_for(self, role: str) -> int | None:
-        return self.allowed_status if role in self.allowed else self.denied_status
-
-
-def url(name: str, *args) -> Callable[[User], str]:
-    return lambda user: reverse(name, args=args)
 
 
 PAGES = [
@@ -422,6 +403,7 @@ PAGES = [
         WebPage(f"contingent:{name}", case_url(f"contingent:{name}", "run"), allowed=frozenset({C}))
         for name in ("allocation_detail", "allocation_change", "allocation_publish")
     ),
+    *MONITOR_PAGES,
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),
 ]

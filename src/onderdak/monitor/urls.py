@@ -1,0 +1,10 @@
+"""``/monitor/``: each part of the monitor adds its pages through its module's ``routes``."""
+
+from onderdak.monitor.views import counts, dashboard, imports
+
+app_name = "monitor"
+urlpatterns = [
+    *dashboard.routes,
+    *counts.routes,
+    *imports.routes,
+]

@@ -1,0 +1,3 @@
+"""Monitor pages: counts (filled in by its part)."""
+
+routes: list = []

@@ -1,0 +1,3 @@
+"""Monitor pages: dashboard (filled in by its part)."""
+
+routes: list = []

@@ -1,0 +1,3 @@
+"""Monitor pages: imports (filled in by its part)."""
+
+routes: list = []
