@@ -6,7 +6,6 @@ without its rights being declared and tested. The cases are the product of the t
 role, plus an anonymous visitor and a member without a role.
 """
 
-from dataclasses import dataclass, field
 from itertools import count
 
 import pytest
@@ -19,6 +18,7 @@ from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
 from tests.funding import helpers as funding
 from tests.funding import web as funding_web
 from tests.monitor import rights as monitor
+from tests.rights_table import Case
 
 EVERYONE = frozenset(Role.values)
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -38,18 +38,6 @@ ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"
 CALLERS = [*Role.values, NO_ROLE, ANONYMOUS]
 _unique = count()
-
-
-@dataclass(frozen=True)
-class Case:
-    """One way to call a URL: ``method`` with ``data``; ``allowed`` roles get ``ok``."""
-
-    allowed: frozenset
-    method: str = "get"
-    ok: int = 200
-    data: dict = field(default_factory=dict)
-    api: bool = False
-    public: bool = False
 
 
 def organisation_payload():
