@@ -132,7 +132,7 @@ def _chosen_count(context: IndicatorContext, query: DashboardQuery, errors: dict
     data = context.data
     count = data.count(query.count) if query.count is not None else data.latest
     if count is None and query.count is not None:
-        errors["count"] = [_("The region has no count with this number; the latest is shown.")]
+        errors["count"] = [_("The region has no count with this number.")]
         count = data.latest
     return count
 
@@ -143,7 +143,7 @@ def _chosen_area(context: IndicatorContext, query: DashboardQuery, errors: dict)
         return geography.region
     found = next((s for s in geography.subregions if s.code == query.subregion), None)
     if found is None:
-        errors["subregion"] = [_("The region has no such subregion; the whole region is shown.")]
+        errors["subregion"] = [_("The region has no subregion with this name.")]
     return found or geography.region
 
 
@@ -153,7 +153,7 @@ def _chosen_indicator(context: IndicatorContext, query: DashboardQuery, errors: 
         return default
     found = context.indicator(query.indicator)
     if found is None:
-        errors["indicator"] = [_("There is no indicator with this code; the default is shown.")]
+        errors["indicator"] = [_("The region has no indicator with this code.")]
     return found or default
 
 
@@ -163,8 +163,7 @@ def _chosen_year(query: DashboardQuery, years: list[int], count, indicator, erro
     if query.year is None or query.year in years:
         return query.year if query.year is not None else default
     errors["year"] = [
-        _("There are no figures of this indicator for %(year)d; the map shows %(shown)s.")
-        % {"year": query.year, "shown": default or _("nothing")}
+        _("There are no figures of this indicator for %(year)d.") % {"year": query.year}
     ]
     return default
 

@@ -6,19 +6,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Max, QuerySet
+from django.utils.translation import gettext as _
 
 from onderdak.contingent.models import ContingentYear
-from onderdak.monitor.models import Dimension, Indicator, IndicatorValue
+from onderdak.monitor.models import Dimension, Indicator, IndicatorValue, ReferenceValue
 from onderdak.monitor.selectors.dashboard_cube import Geography
-from onderdak.monitor.selectors.dashboard_data import MonitorData, monitor_data
+from onderdak.monitor.selectors.dashboard_data import (
+    CountInfo,
+    MonitorData,
+    count_infos,
+    monitor_data,
+)
 from onderdak.monitor.selectors.dashboard_figures import Figure
+from onderdak.monitor.selectors.dashboard_tables import FigureTable, trend_table
 from onderdak.monitor.selectors.indicators_catalogue import (
     IndicatorInfo,
     IndicatorKind,
     Series,
     built_in_indicators,
     imported_indicator,
-    short_date,
 )
 from onderdak.monitor.selectors.indicators_contingent import contingent_series, contingent_years
 from onderdak.monitor.selectors.indicators_counts import count_series
@@ -73,23 +79,31 @@ class IndicatorContext:
         return sorted(set(values.values_list("year", flat=True)))
 
 
-def catalogue(data: MonitorData, years: Sequence[ContingentYear]) -> list[IndicatorInfo]:
-    categories = [
-        value
-        for value in data.references.values()
-        if value.dimension == Dimension.CATEGORY and value.is_active
-    ]
-    latest = data.latest
+def _catalogue(
+    region: Region, categories: Sequence, latest: CountInfo | None, years: Sequence[ContingentYear]
+) -> list[IndicatorInfo]:
     built_in = built_in_indicators(
         categories=categories,
-        latest_count=short_date(latest.count_date) if latest else "",
+        latest_count=latest.count_date.isoformat() if latest else "",
         latest_year=str(years[-1].year) if years else "",
     )
     imported = [
         imported_indicator(indicator, indicator.latest_period)
-        for indicator in indicator_list(region=data.region)
+        for indicator in indicator_list(region=region)
     ]
     return built_in + imported
+
+
+def _active_categories(references) -> list[ReferenceValue]:
+    return [v for v in references if v.dimension == Dimension.CATEGORY and v.is_active]
+
+
+def region_catalogue(*, region: Region) -> list[IndicatorInfo]:
+    """The region's indicators without their figures: four queries."""
+    categories = _active_categories(ReferenceValue.objects.order_by("order", "code"))
+    counts = count_infos(region=region)
+    years = contingent_years(region=region)
+    return _catalogue(region, categories, counts[-1] if counts else None, years)
 
 
 def indicator_context(
@@ -98,7 +112,8 @@ def indicator_context(
     """Everything the indicators are computed from: seven queries."""
     data = monitor_data(region=region, suppressed=suppressed, with_boundaries=with_boundaries)
     years = contingent_years(region=region)
-    return IndicatorContext(data, years, catalogue(data, years))
+    categories = _active_categories(data.references.values())
+    return IndicatorContext(data, years, _catalogue(region, categories, data.latest, years))
 
 
 def value_figures(
@@ -139,3 +154,19 @@ def _by_period(rows, wanted) -> dict:
             if (indicator, row[1]) in wanted:
                 grouped.setdefault((indicator, row[1]), []).append(row)
     return grouped
+
+
+def indicator_table(context: IndicatorContext, info: IndicatorInfo) -> FigureTable:
+    """The indicator's figures: a row per area that has any, a column per count, year or
+    period, oldest first."""
+    series = context.series(info)
+    geography = context.data.geography
+    places = (*geography.municipalities, *geography.subregions, geography.region)
+    return trend_table(
+        key="indicator",
+        title=_("%(indicator)s per area") % {"indicator": info.name},
+        info=info,
+        series=series,
+        places=[p for p in places if any(p.key in s.figures for s in series)],
+        column_header=_("Area"),
+    )

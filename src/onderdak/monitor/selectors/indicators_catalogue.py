@@ -5,10 +5,11 @@ its figures come from; and a series, one indicator's figures per area in one per
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from onderdak.monitor.models import Indicator, ReferenceValue
 from onderdak.monitor.selectors.dashboard_figures import PERCENT_DECIMALS, RATE_DECIMALS, Figure
@@ -28,17 +29,19 @@ def is_built_in_code(code: str) -> bool:
     return code.startswith(BUILT_IN_PREFIXES)
 
 
-class IndicatorKind(StrEnum):
-    COUNT = "count"  # from the ETHOS counts, per count
-    CONTINGENT = "contingent"  # from the contingent scheme, per year
-    IMPORTED = "imported"  # imported per municipality and period
+class IndicatorKind(models.TextChoices):
+    """Where an indicator's figures come from (per count, per year, per imported period)."""
+
+    COUNT = "count", gettext_lazy("the ETHOS counts")
+    CONTINGENT = "contingent", gettext_lazy("Onderdak's contingent data")
+    IMPORTED = "imported", gettext_lazy("imported")
 
 
-class Level(StrEnum):
+class Level(models.TextChoices):
     """The smallest area the indicator has figures for."""
 
-    MUNICIPALITY = "municipality"
-    SUBREGION = "subregion"
+    MUNICIPALITY = "municipality", gettext_lazy("municipality")
+    SUBREGION = "subregion", gettext_lazy("subregion")
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,7 @@ class IndicatorInfo:
 
     @property
     def source_kind(self) -> str:
-        labels = {
-            IndicatorKind.COUNT: _("the ETHOS counts"),
-            IndicatorKind.CONTINGENT: _("Onderdak's contingent data"),
-            IndicatorKind.IMPORTED: _("imported"),
-        }
-        return labels[self.kind]
+        return str(IndicatorKind(self.kind).label)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def page_query(params) -> tuple[selectors.DashboardQuery, list[str]]:
         try:
             return int(raw)
         except ValueError:
-            problems.append(_("“%(value)s” is not a number; it was ignored.") % {"value": raw})
+            problems.append(_("“%(value)s” is not a number.") % {"value": raw})
             return None
 
     query = selectors.DashboardQuery(
