@@ -111,7 +111,7 @@ def class_bounds(values: Sequence[Number], classes: int = MAX_CLASSES) -> tuple[
     lowest and bk ≥ the highest of ``values`` (not empty)."""
     decimals = [as_decimal(v) for v in values]
     low, high = min(decimals), max(decimals)
-    spread = high - low or abs(low) or Decimal(1)
+    spread = high - low or abs(low) or Decimal(classes)  # one value: one class around it
     step = nice_step(spread / classes)
     while True:
         start = (low / step).to_integral_value(ROUND_FLOOR) * step
