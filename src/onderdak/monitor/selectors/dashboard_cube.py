@@ -116,14 +116,16 @@ AggregateRow = tuple[int, str, int | None, int | None, int | None, int]
 
 @dataclass
 class Cube:
-    """The cells of one version and what is hidden of them (nothing, unsuppressed)."""
+    """The cells of one version and what is hidden of them (nothing, unsuppressed). A figure
+    taken from it is keyed by the version and the cell."""
 
     values: dict[CellKey, int]
     groups: list[Group]
     hidden: dict[CellKey, Hidden]
+    version: int = 0
 
     def figure(self, key: CellKey) -> Figure:
-        return count_figure(key, self.values[key], self.hidden.get(key, ""))
+        return count_figure((self.version, key), self.values[key], self.hidden.get(key, ""))
 
     def total(self, area: str) -> Figure:
         return self.figure(CellKey(area))
@@ -219,9 +221,14 @@ def suppressed_cells(
 
 
 def cube(
-    rows: Iterable[AggregateRow], geography: Geography, dims: Dimensions, *, suppressed: bool
+    rows: Iterable[AggregateRow],
+    geography: Geography,
+    dims: Dimensions,
+    *,
+    suppressed: bool,
+    version: int = 0,
 ) -> Cube:
     """The version's cells; with ``suppressed``, small counts and their complements hidden."""
     values, groups = build_cube(rows, geography, dims)
     hidden = suppressed_cells(values, groups, geography, dims) if suppressed else {}
-    return Cube(values, groups, hidden)
+    return Cube(values, groups, hidden, version)

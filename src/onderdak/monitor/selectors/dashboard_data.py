@@ -60,7 +60,11 @@ class MonitorData:
         if count.pk not in self._cubes:
             rows = self._aggregates.get(count.version, [])
             self._cubes[count.pk] = cube(
-                rows, self.geography, self.dimensions(count), suppressed=self.suppressed
+                rows,
+                self.geography,
+                self.dimensions(count),
+                suppressed=self.suppressed,
+                version=count.version,
             )
         return self._cubes[count.pk]
 

@@ -60,12 +60,18 @@ def _totals(counts: dict[str, int], geography: Geography) -> tuple[dict[str, int
     return totals, groups
 
 
-def _people_figures(info, counts: dict[str, int], geography, suppressed, period) -> dict:
+def people_cells(counts: dict[str, int], geography: Geography):
+    """The cells the monitor publishes of one period of a people count (its whole numbers
+    from 0 up, and the totals), and the groups that relate them."""
     valid = {key: value for key, value in counts.items() if value >= 0}
     totals, groups = _totals(valid, geography)
-    values = valid | totals
+    return valid | totals, groups
+
+
+def _people_figures(info, counts: dict[str, int], geography, suppressed, period) -> dict:
+    values, groups = people_cells(counts, geography)
     hidden = suppress(values, groups) if suppressed else {}
-    shown = counts | totals
+    shown = counts | values
     return {
         key: count_figure(("indicator", info.code, period, key), value, hidden.get(key, ""))
         for key, value in shown.items()
