@@ -4,6 +4,9 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import translation
+
 from onderdak.monitor.models import Count, Indicator, IndicatorValue
 from onderdak.region.models import Municipality, Region
 from tests.monitor.factories import CountFactory, Row, version_with
@@ -79,3 +82,12 @@ def imported_indicator(
         for year in years
     )
     return indicator
+
+
+def in_english(*clients):
+    """Pages and messages in English (the interface's msgids) for the length of a test: Dutch
+    texts are the lead's translations, which a test should not depend on."""
+    for http in clients:
+        http.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
