@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import translation
 
 from onderdak.monitor.models import Count, Indicator, IndicatorValue
+from onderdak.monitor.services.reference import reference_values_load
 from onderdak.region.models import Municipality, Region
 from tests.monitor.factories import CountFactory, Row, version_with
 
@@ -91,3 +92,17 @@ def in_english(*clients):
         http.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
+
+
+RIGHTS_INDICATOR = "ontruimingen"
+
+
+def ensure_dashboard_data() -> None:
+    """Two counts and an imported indicator, made on first use (the rights table and the
+    browser's page check request the pages without fixtures of their own)."""
+    reference_values_load()
+    region = Region.objects.order_by("pk").first()
+    if not Count.objects.filter(region=region).exists():
+        two_counts()
+    if not Indicator.objects.filter(region=region, code=RIGHTS_INDICATOR).exists():
+        imported_indicator(region, code=RIGHTS_INDICATOR)
