@@ -46,7 +46,7 @@ class IndicatorListView(IndicatorMixin, TemplateView):
     template_name = "monitor/indicator_list.html"
 
     def get_context_data(self, **kwargs):
-        catalogue = self.context.catalogue if self.context else []
+        catalogue = selectors.region_catalogue(region=self.region) if self.region else []
         return super().get_context_data(indicators=catalogue, **kwargs)
 
 
