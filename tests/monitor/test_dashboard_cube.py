@@ -2,13 +2,16 @@
 engine's answer over all of it (computed once per process for the same figures)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from onderdak.engines.suppression import Hidden, exposure
 from onderdak.monitor.models import Dimension, ReferenceValue
 from onderdak.monitor.selectors import dashboard_cube
 from onderdak.monitor.selectors.dashboard_cube import REGION_KEY, CellKey, cube
-from onderdak.monitor.selectors.dashboard_data import monitor_data
+from onderdak.monitor.selectors.dashboard_data import aggregate_rows, monitor_data
 from tests.monitor.dashboard_data import count_with, seeded_rows
+from tests.monitor.factories import version_with
 
 pytestmark = pytest.mark.usefixtures("reference_values")
 
@@ -70,18 +73,33 @@ def test_the_coordinator_sees_every_cell(region):
     assert figure.value == data.cube(count).values[CellKey(REGION_KEY)]
 
 
-def test_the_engine_runs_once_for_the_same_figures(region, monkeypatch):
+def test_a_version_is_built_and_suppressed_once_per_process(region, monkeypatch):
     calls = []
     engine = dashboard_cube.suppress
     monkeypatch.setattr(dashboard_cube, "_memo", type(dashboard_cube._memo)())
     monkeypatch.setattr(
         dashboard_cube, "suppress", lambda *a, **k: calls.append(1) or engine(*a, **k)
     )
-    data, count = data_for(seeded_rows(5), region)
-    rows = data._aggregates[count.version]
-    first = cube(rows, data.geography, data.dimensions(count), suppressed=True)
-    again = cube(rows, data.geography, data.dimensions(count), suppressed=True)
-    assert first.hidden is again.hidden
-    changed = [(m, b, c, a, v, people * 2) for m, b, c, a, v, people in rows]
-    cube(changed, data.geography, data.dimensions(count), suppressed=True)
+    count = count_with(seeded_rows(5))
+    first = monitor_data(region=region, suppressed=True)
+    built = first.cube(first.counts[-1])
+    again = monitor_data(region=region, suppressed=True)
+    with CaptureQueriesContext(connection) as queries:
+        assert again.cube(again.counts[-1]) is built  # kept: no aggregates read
+    assert len(queries) == 0
+    assert monitor_data(region=region, suppressed=False).cube(again.counts[-1]).hidden == {}
+    version_with(count, seeded_rows(6))  # a re-import: a new version, a new cube
+    newer = monitor_data(region=region, suppressed=True)
+    assert newer.cube(newer.counts[-1]) is not built
     assert len(calls) == 2
+
+
+def test_a_cube_does_not_depend_on_the_order_of_the_aggregates(region):
+    count = count_with(seeded_rows(7))
+    data = monitor_data(region=region, suppressed=True)
+    rows = aggregate_rows([count.current_version_id])[count.current_version_id]
+    dims = data.dimensions(data.counts[-1])
+    forward = cube(rows, data.geography, dims, suppressed=True)
+    backward = cube(rows[::-1], data.geography, dims, suppressed=True)
+    assert forward.values == backward.values
+    assert forward.hidden == backward.hidden

@@ -3,13 +3,15 @@
 Each page is requested once to warm up, then counted, then counted again after the data grew:
 more and larger counts (more versions, rows and aggregates), more imported values, more
 population figures and more contingent placements. A count that changes after ``grow`` means a
-query inside a loop: fix the selector, not the number here.
+query inside a loop: fix the selector, not the number here. After ``grow`` a page is requested
+once more before counting: the first request after an import reads the new versions' aggregates
+(one query for all of them) to build their cubes, which the process keeps.
 
 What the numbers hold, beyond the seven queries of every logged-in request (session, user, TOTP
-device, memberships; saving the session in three) and the user's region: the dashboard's five
+device, memberships; saving the session in three) and the user's region: the dashboard's four
 reads (municipalities with their subregions and boundaries, breakdown values, counts with their
-current version, the aggregates of those versions, the population) and the catalogue's two (the
-contingent's years, the imported indicators with their latest period). An imported indicator on
+current version, the population) and the catalogue's two (the contingent's years, the imported
+indicators with their latest period). An imported indicator on
 the map adds its years and its values; a contingent one reads each year's report (one year here,
 at most five are looked back on). The list of indicators reads only the catalogue (breakdown
 values, counts, years, indicators); the change page only the indicator. The API's values add
@@ -44,41 +46,41 @@ P, G, M, C = (
 DASHBOARD = reverse("monitor:dashboard")
 #: Page → (role, path, queries).
 PAGES = {
-    "dashboard (policy_officer)": (P, DASHBOARD, 15),
-    "dashboard (regional_coordinator)": (C, DASHBOARD, 15),
-    "dashboard, subregion (governance_reader)": (G, f"{DASHBOARD}?subregio=rijnstreek", 15),
+    "dashboard (policy_officer)": (P, DASHBOARD, 14),
+    "dashboard (regional_coordinator)": (C, DASHBOARD, 14),
+    "dashboard, subregion (governance_reader)": (G, f"{DASHBOARD}?subregio=rijnstreek", 14),
     "dashboard, imported indicator (policy_officer)": (
         P,
         f"{DASHBOARD}?indicator={RIGHTS_INDICATOR}",
-        17,
+        16,
     ),
     "dashboard, contingent indicator (policy_officer)": (
         P,
         f"{DASHBOARD}?indicator=contingent-placements-per-10000",
-        35,
+        34,
     ),
     "dashboard excel (municipality_officer)": (
         M,
         reverse("monitor:dashboard_export", args=["categorieen"]),
-        15,
+        14,
     ),
     "indicators (municipality_officer)": (M, reverse("monitor:indicator_list"), 12),
     "built-in indicator (policy_officer)": (
         P,
         reverse("monitor:indicator_detail", args=["ethos-per-10000"]),
-        15,
+        14,
     ),
     "imported indicator (policy_officer)": (
         P,
         reverse("monitor:indicator_detail", args=[RIGHTS_INDICATOR]),
-        15,
+        14,
     ),
     "indicator change (policy_officer)": (
         P,
         reverse("monitor:indicator_update", args=[RIGHTS_INDICATOR]),
         9,
     ),
-    "api dashboard (policy_officer)": (P, reverse("monitor-dashboard-list"), 15),
+    "api dashboard (policy_officer)": (P, reverse("monitor-dashboard-list"), 14),
     "api indicators (governance_reader)": (G, reverse("indicator-list"), 12),
     "api indicator values (policy_officer)": (P, reverse("indicator-value-list"), 12),
 }
@@ -119,5 +121,6 @@ def test_query_count_is_fixed_and_does_not_grow_with_the_data(
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
     grow(region)
+    assert client.get(path).status_code == 200  # reads the new versions' aggregates once
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200

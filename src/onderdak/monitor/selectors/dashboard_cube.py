@@ -11,14 +11,14 @@ part a page shows, so no two filtered views can be differenced to find a hidden 
 Which values of a breakdown the cube holds: those the version uses plus those in use for new
 imports, so an ETHOS category nobody was counted in shows as 0 rather than not at all.
 
-The engine's answer depends only on the figures, so it is kept per process, keyed by a digest of
-the cells and the geography (a version never changes; a re-import is a new version).
+A cube depends only on its version (which never changes: a re-import is a new version), the
+geography and the breakdown values, so it is built and suppressed once per process and kept
+for the next request (``recall``, ``keep``).
 """
 
-import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from onderdak.monitor.models import Breakdown, Dimension
 from onderdak.monitor.selectors.dashboard_figures import Figure, count_figure
 
 REGION_KEY = "r"
-MEMO_SIZE = 128
+MEMO_SIZE = 48  # cubes: e.g. ten counts, suppressed and not, of a few regions
 
 
 class CellKey(NamedTuple):
@@ -122,6 +122,7 @@ class Cube:
     values: dict[CellKey, int]
     groups: list[Group]
     hidden: dict[CellKey, Hidden]
+    dims: Dimensions
     version: int = 0
 
     def figure(self, key: CellKey) -> Figure:
@@ -194,32 +195,6 @@ def build_cube(
     return values, groups
 
 
-_memo: OrderedDict[bytes, dict[CellKey, Hidden]] = OrderedDict()
-_memo_lock = threading.Lock()
-
-
-def _digest(values: dict[CellKey, int], geography: Geography, dims: Dimensions) -> bytes:
-    text = repr((geography.signature, dims, tuple(values.values())))
-    return hashlib.blake2b(text.encode(), digest_size=20).digest()
-
-
-def suppressed_cells(
-    values: dict[CellKey, int], groups: list[Group], geography: Geography, dims: Dimensions
-) -> dict[CellKey, Hidden]:
-    """The engine's answer for the cube, computed once per process for the same figures."""
-    digest = _digest(values, geography, dims)
-    with _memo_lock:
-        if digest in _memo:
-            _memo.move_to_end(digest)
-            return _memo[digest]
-    hidden = suppress(values, groups)
-    with _memo_lock:
-        _memo[digest] = hidden
-        while len(_memo) > MEMO_SIZE:
-            _memo.popitem(last=False)
-    return hidden
-
-
 def cube(
     rows: Iterable[AggregateRow],
     geography: Geography,
@@ -230,5 +205,27 @@ def cube(
 ) -> Cube:
     """The version's cells; with ``suppressed``, small counts and their complements hidden."""
     values, groups = build_cube(rows, geography, dims)
-    hidden = suppressed_cells(values, groups, geography, dims) if suppressed else {}
-    return Cube(values, groups, hidden, version)
+    hidden = suppress(values, groups) if suppressed else {}
+    return Cube(values, groups, hidden, dims, version)
+
+
+_memo: OrderedDict[Hashable, Cube] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def recall(key: Hashable) -> Cube | None:
+    """A cube built earlier in this process for ``key`` (see ``MonitorData``), if kept."""
+    with _memo_lock:
+        found = _memo.get(key)
+        if found is not None:
+            _memo.move_to_end(key)
+        return found
+
+
+def keep(key: Hashable, built: Cube) -> None:
+    """Keep ``built`` for the next request; the least recently used go first. Callers only
+    read a cube, so one can be shared."""
+    with _memo_lock:
+        _memo[key] = built
+        while len(_memo) > MEMO_SIZE:
+            _memo.popitem(last=False)

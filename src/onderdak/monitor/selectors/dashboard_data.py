@@ -1,7 +1,10 @@
 """What every monitor page reads, in a fixed number of queries whatever the size of the counts.
 
 Counts are read only through their current version's aggregates (``CountAggregate``), never
-through their raw rows: a version of 100,000 rows has a few hundred aggregates.
+through their raw rows: a version of 100,000 rows has a few hundred aggregates. A version's cube
+is built once per process (``dashboard_cube.keep``); the aggregates of the versions whose cube
+is not kept yet are read in one query when the first cube is asked for, so a page reads them
+once after a new import or a restart and not at all after that.
 """
 
 import datetime
@@ -19,6 +22,8 @@ from onderdak.monitor.selectors.dashboard_cube import (
     Place,
     cube,
     dimensions_for,
+    keep,
+    recall,
 )
 from onderdak.monitor.selectors.dashboard_population import PopulationTable, population_table
 from onderdak.region.models import Municipality, Region
@@ -35,6 +40,9 @@ class CountInfo:
     is_demo: bool
     version: int  # primary key of the current version
     version_number: int
+    imported_at: datetime.datetime
+    row_count: int
+    people_total: int
 
     @property
     def year(self) -> int:
@@ -52,26 +60,40 @@ class MonitorData:
     references: dict[int, ReferenceValue]
     counts: list[CountInfo]
     _ordered: dict[str, list[tuple[int, bool]]] = field(repr=False)
-    _aggregates: dict[int, list[AggregateRow]] = field(repr=False)
     _cubes: dict[int, Cube] = field(default_factory=dict, repr=False)
 
     def cube(self, count: CountInfo) -> Cube:
         """The count's cells, suppressed for every reader but the regional coordinator."""
         if count.pk not in self._cubes:
-            rows = self._aggregates.get(count.version, [])
-            self._cubes[count.pk] = cube(
-                rows,
-                self.geography,
-                self.dimensions(count),
-                suppressed=self.suppressed,
-                version=count.version,
-            )
+            self._cubes = self._all_cubes()
         return self._cubes[count.pk]
 
     def dimensions(self, count: CountInfo) -> Dimensions:
-        rows = self._aggregates.get(count.version, [])
+        return self.cube(count).dims
+
+    def _key(self, count: CountInfo) -> tuple:
+        """What a count's cube depends on: its version (immutable; identified by more than its
+        primary key, which a test database may hand out again), the geography, the breakdown
+        values in use and whether it is suppressed."""
+        version = (count.version, count.imported_at, count.row_count, count.people_total)
+        in_use = tuple((name, tuple(values)) for name, values in sorted(self._ordered.items()))
+        return (version, self.geography.signature, in_use, self.suppressed)
+
+    def _all_cubes(self) -> dict[int, Cube]:
+        """Every count's cube: those kept from earlier requests, the others built from their
+        aggregates (one query for all of them)."""
+        found = {count.pk: recall(self._key(count)) for count in self.counts}
+        missing = [count for count in self.counts if found[count.pk] is None]
+        rows = aggregate_rows([count.version for count in missing]) if missing else {}
+        for count in missing:
+            found[count.pk] = self._built(count, rows.get(count.version, []))
+            keep(self._key(count), found[count.pk])
+        return found
+
+    def _built(self, count: CountInfo, rows: list[AggregateRow]) -> Cube:
         used = {pk for row in rows for pk in row[2:5] if pk is not None}
-        return dimensions_for(self._ordered, used)
+        dims = dimensions_for(self._ordered, used)
+        return cube(rows, self.geography, dims, suppressed=self.suppressed, version=count.version)
 
     def previous(self, count: CountInfo) -> CountInfo | None:
         """The region's count before ``count`` (by date)."""
@@ -157,17 +179,18 @@ def count_infos(*, region: Region) -> list[CountInfo]:
             c.is_demo,
             c.current_version_id,
             c.current_version.number,
+            c.current_version.imported_at,
+            c.current_version.row_count,
+            c.current_version.people_total,
         )
         for c in counts
     ]
 
 
-def _aggregates(counts: list[CountInfo]) -> dict[int, list[AggregateRow]]:
-    """The aggregates of the counts' current versions, per version; one query."""
+def aggregate_rows(versions: list[int]) -> dict[int, list[AggregateRow]]:
+    """The aggregates of the versions, per version; one query."""
     rows: dict[int, list[AggregateRow]] = defaultdict(list)
-    for version, *row in CountAggregate.objects.filter(
-        version__in=[c.version for c in counts]
-    ).values_list(
+    for version, *row in CountAggregate.objects.filter(version__in=versions).values_list(
         "version_id",
         "municipality_id",
         "breakdown",
@@ -183,8 +206,9 @@ def _aggregates(counts: list[CountInfo]) -> dict[int, list[AggregateRow]]:
 def monitor_data(
     *, region: Region, suppressed: bool, with_boundaries: bool = False, latest_only: bool = False
 ) -> MonitorData:
-    """Everything the monitor's figures are computed from: four queries, and one more for the
-    population when a rate is computed. ``latest_only`` reads the latest count's figures only."""
+    """Everything the monitor's figures are computed from: three queries; one more for the
+    aggregates of counts whose cube is not kept yet, and one for the population when a rate is
+    computed. ``latest_only`` reads the latest count's figures only."""
     places, boundaries = geography(region=region, with_boundaries=with_boundaries)
     references, ordered = _ordered_references()
     counts = count_infos(region=region)
@@ -198,5 +222,4 @@ def monitor_data(
         references=references,
         counts=counts,
         _ordered=ordered,
-        _aggregates=_aggregates(counts),
     )
