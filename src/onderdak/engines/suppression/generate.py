@@ -10,6 +10,7 @@ a gender and a finder breakdown per municipality that share its municipality tot
 
 import itertools
 import random
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -55,7 +56,9 @@ def cube(
     values = {
         key: sum(
             counts.get(leaves, 0)
-            for leaves in itertools.product(*(d.below[p] for d, p in zip(dimensions, key)))
+            for leaves in itertools.product(
+                *(d.below[p] for d, p in zip(dimensions, key, strict=True))
+            )
         )
         for key in itertools.product(*(d.positions for d in dimensions))
     }
@@ -99,11 +102,11 @@ def ethos_like(seed: int, people: int = 900) -> tuple[dict[Key, int], list[Group
     leaves = list(itertools.product(GEOGRAPHY.leaves, CATEGORIES.leaves, AGE_BANDS.leaves))
     chances = [
         m * c * a
-        for m, c, a in itertools.product(weights["municipality"], weights["category"], weights["age"])
+        for m, c, a in itertools.product(
+            weights["municipality"], weights["category"], weights["age"]
+        )
     ]
-    counts: dict[Key, int] = {}
-    for leaf in rng.choices(leaves, chances, k=people):
-        counts[leaf] = counts.get(leaf, 0) + 1
+    counts = Counter(rng.choices(leaves, chances, k=people))
     values, groups = cube((GEOGRAPHY, CATEGORIES, AGE_BANDS), counts)
     for dimension in (GENDERS, FINDERS):
         _add_breakdown(rng, dimension, values, groups)
@@ -113,19 +116,22 @@ def ethos_like(seed: int, people: int = 900) -> tuple[dict[Key, int], list[Group
 def _add_breakdown(
     rng: random.Random, dimension: Dimension, values: dict[Key, int], groups: list[Group]
 ) -> None:
-    """Split each municipality's people over ``dimension`` and add that table, its totals
-    being the cube's cells of all categories and ages."""
-    (total, _parts), = dimension.totals
-    counts: dict[Key, int] = {}
-    for municipality in GEOGRAPHY.leaves:
-        key = (municipality, CATEGORIES.positions[-1], AGE_BANDS.positions[-1])
-        for leaf in rng.choices(dimension.leaves, range(len(dimension.leaves), 0, -1), k=values[key]):
-            counts[(municipality, leaf)] = counts.get((municipality, leaf), 0) + 1
+    """Split each municipality's people over ``dimension`` (the first position most often)
+    and add that table, keyed ``(dimension's total, place, position)``; its totals over the
+    whole dimension are the cube's cells of all categories and ages."""
+    ((total, _parts),) = dimension.totals
+    everyone = (CATEGORIES.positions[-1], AGE_BANDS.positions[-1])
+    weights = range(len(dimension.leaves), 0, -1)
+    counts: Counter[Key] = Counter()
+    for place in GEOGRAPHY.leaves:
+        counts.update(
+            (place, leaf)
+            for leaf in rng.choices(dimension.leaves, weights, k=values[(place, *everyone)])
+        )
     table, table_groups = cube((GEOGRAPHY, dimension), counts)
-    shared = {
-        (place, total): (place, CATEGORIES.positions[-1], AGE_BANDS.positions[-1])
-        for place in GEOGRAPHY.positions
+    key = {
+        (place, position): (place, *everyone) if position == total else (total, place, position)
+        for place, position in table
     }
-    values.update({(k, *key): v for key, v in table.items() if key not in shared for k in ("by",)})
-    rename = {key: shared.get(key, ("by", *key)) for key in table}
-    groups += [Group(rename[g.total], tuple(rename[p] for p in g.parts)) for g in table_groups]
+    values.update({key[cell]: value for cell, value in table.items() if cell[1] != total})
+    groups += [Group(key[g.total], tuple(key[part] for part in g.parts)) for g in table_groups]

@@ -40,13 +40,14 @@ def exposure(
 
 
 def _labels(table: Table, hidden: Mapping[Hashable, Hidden], smallest_shown: int) -> Labels:
-    labels = Labels(table, smallest_shown)
     number = {key: cell for cell, key in enumerate(table.keys)}
-    labels.of = [Label.SHOWN] * len(number)
+    of = [Label.SHOWN] * len(number)
     for key, why in hidden.items():
         if key not in number:
             raise ValueError(f"the hidden cell {key!r} is not among the values")
-        labels.of[number[key]] = Label.SMALL if why == Hidden.SMALL else Label.DERIVED
+        of[number[key]] = Label.SMALL if why == Hidden.SMALL else Label.DERIVED
+    labels = Labels(table, smallest_shown, of)
+    for key, why in hidden.items():
         if why == Hidden.SMALL and not labels.is_small(number[key]):
             raise ValueError(f"{key!r} is marked small but its value is not")
     return labels
@@ -85,16 +86,22 @@ class _Polytope:
                         rows.append(len(right))
                         columns.append(position[cell])
                         entries.append(coefficient)
-                right.append(-sum(c * table.values[cell] for cell, c in group if cell not in position))
+                right.append(
+                    -sum(c * table.values[cell] for cell, c in group if cell not in position)
+                )
         self.matrix = csr_array((entries, (rows, columns)), shape=(len(right), len(cells)))
         self.right = np.array(right, dtype=float)
         small = labels.smallest_shown - 1
-        self.bounds = [(1, small) if labels.of[cell] == Label.SMALL else (0, None) for cell in cells]
+        self.bounds = [
+            (1, small) if labels.of[cell] == Label.SMALL else (0, None) for cell in cells
+        ]
 
     def range(self, position: int) -> tuple[int, int | float]:
         low = self._optimum(position, 1.0)
         high = -self._optimum(position, -1.0)
-        return math.ceil(low - TOLERANCE), math.floor(high + TOLERANCE)
+        return math.ceil(low - TOLERANCE), high if math.isinf(high) else math.floor(
+            high + TOLERANCE
+        )
 
     def _optimum(self, position: int, sign: float) -> float:
         objective = np.zeros(self.matrix.shape[1])
@@ -121,6 +128,8 @@ def protecting_cells(labels: Labels, cell: int) -> set[int]:
     """
     programmes = [_Protection(labels, cell, step) for step in (1, -1)]
     feasible = [p for p in programmes if p.result.status == 0]
+    if not feasible:  # cannot happen: the table scaled by (1 + step / value) is such a change
+        raise RuntimeError(f"HiGHS found no change of the table: {programmes[0].result.message}")
     return min(feasible, key=lambda p: p.result.fun).cells()
 
 

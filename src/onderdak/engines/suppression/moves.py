@@ -1,19 +1,19 @@
-"""Search for a move: a whole-number change of the hidden cells that the reader cannot rule out.
+"""Moves: whole-number changes of the hidden cells that the reader cannot rule out.
 
 A move ``d`` (cell -> +1 or -1) keeps every group's equation (``sum(parts) - total`` stays 0)
-and, added to the true values, stays within what the reader knows of each hidden cell (a small
-cell stays from 1 to smallest_shown - 1, any other cell stays at least 0). Such a move is a
-second table the reader cannot tell from the true one, so every small cell it changes has at
-least two possible values: the move is the certificate of their protection.
+and, added to the true values, stays within what the reader knows of each hidden cell: a small
+cell stays from 1 to ``smallest_shown - 1``, any other hidden cell stays at least 0. The true
+values plus ``d`` are then a second table the reader cannot tell from the true one, so every
+small count the move changes has at least two possible values: the move is the certificate of
+their protection, checked by construction and cheap to check again.
 
-The search is a depth-first branch and bound. It starts from the small cell to protect and
-repeatedly takes the broken group (equation off balance) with the fewest ways to repair it, and
-repairs it with one more cell: a part moving against the imbalance or the total moving with it.
-A move costs 1 per cell already hidden, ``SHOWN`` per unit of value (plus one) of a cell it has
-to hide and ``RELABELLED`` per small cell it moves out of its bounds. Repairs are tried in the
-order of their cost plus the cheapest repair of every group they break in turn (a repair that
-breaks a group nothing can repair is no repair); the search keeps the cheapest move found
-within its budget of steps.
+:class:`Search` looks for a move through one cell, depth first. From the cell it repeatedly
+takes the broken group (an equation off balance) with the fewest ways to repair it and repairs
+it with one more cell: a part moving against the imbalance, or the total moving with it. Tried
+first are the repairs that leave the fewest groups broken (in a table with margins, the cell
+that closes a rectangle or a cube), then cells already hidden, then the smallest figure, then
+the cell's place in the input. A repair that breaks a group no other cell can repair is skipped.
+The search stops at its first move or when its budget of steps is spent.
 """
 
 import math
@@ -23,10 +23,12 @@ from enum import IntEnum
 
 from .validation import Table
 
-MAX_CELLS = 64  # moves larger than this are left to the linear programme
-HIDDEN = 1
-SHOWN = 100
-RELABELLED = 10**9
+MAX_CELLS = 64  # a larger move is left to the linear programme
+HIDDEN = 1  # the cost of changing a cell already hidden, within its label's bounds
+SHOWN = 100  # per unit of value (plus one) of a cell the move has to hide
+RELABELLED = 10**12  # a small cell the move takes beyond 1..smallest_shown-1
+
+Repair = tuple[float, int, int]  # (cost, cell, step)
 
 
 class Label(IntEnum):
@@ -35,21 +37,20 @@ class Label(IntEnum):
     DERIVED = 2
 
 
-Repair = tuple[int, int, int]  # (cost, cell, step)
-
-
 @dataclass
 class Labels:
-    """The label of every cell of ``table``, the bounds they give the reader, and per group
-    and direction the cells that can repair it, cheapest first."""
+    """The label of every cell of ``table`` (by default: small counts SMALL, others SHOWN),
+    the bounds they give the reader, and per group and direction the cells that can repair it,
+    cheapest first."""
 
     table: Table
     smallest_shown: int
-    of: list[Label] = field(init=False)
+    of: list[Label] = field(default_factory=list)
+    _repairs: dict[tuple[int, int], list[Repair]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        self.of = [Label.SMALL if self.is_small(cell) else Label.SHOWN for cell in self.cells()]
-        self._repairs: dict[tuple[int, int], list[Repair]] = {}
+        if not self.of:
+            self.of = [Label.SMALL if self.is_small(c) else Label.SHOWN for c in self.cells()]
 
     def cells(self) -> range:
         return range(len(self.table.values))
@@ -74,7 +75,7 @@ class Labels:
         return HIDDEN if self.within(cell, step) else RELABELLED
 
     def repairs(self, group: int, against: int) -> list[Repair]:
-        """The cells that move the sum of ``group``'s parts minus its total by ``against``."""
+        """The cells that change ``group``'s sum of parts minus total by ``against``."""
         key = (group, against)
         if key not in self._repairs:
             repairs = []
@@ -87,11 +88,12 @@ class Labels:
         return self._repairs[key]
 
     def apply(self, move: dict[int, int]) -> None:
-        """Hide the cells ``move`` changes; one it moves out of its label's bounds is DERIVED."""
-        self.derive(c for c, step in move.items() if self.of[c] == Label.SHOWN or not self.within(c, step))
+        """Hide the cells ``move`` changes; one it takes out of its label's bounds is DERIVED."""
+        of = self.of
+        self.derive(c for c, step in move.items() if not of[c] or not self.within(c, step))
 
     def derive(self, cells: Iterable[int]) -> None:
-        for cell in cells:
+        for cell in list(cells):
             self.of[cell] = Label.DERIVED
             for group, _coefficient in self.table.memberships[cell]:
                 self._repairs.pop((group, 1), None)
@@ -103,11 +105,11 @@ class Search:
     (``HIDDEN``: only hidden cells; ``RELABELLED``: anything) within ``budget`` steps."""
 
     def __init__(self, labels: Labels, limit: float, budget: int) -> None:
-        self.labels, self.table, self.limit, self.budget = labels, labels.table, limit, budget
+        self.labels, self.limit, self.budget = labels, limit, budget
+        self.memberships, self.repairs = labels.table.memberships, labels.repairs
         self.move: dict[int, int] = {}
-        self.imbalance = [0] * len(self.table.groups)
+        self.imbalance = [0] * len(labels.table.groups)
         self.broken: set[int] = set()
-        self.memberships, self.repairs = self.table.memberships, labels.repairs
 
     def run(self, cell: int, step: int) -> dict[int, int] | None:
         """The first move found that changes ``cell`` by ``step``, if any."""
@@ -138,51 +140,41 @@ class Search:
         if self.budget <= 0 or len(self.move) >= MAX_CELLS:
             return False
         self.budget -= 1
-        group, usable = self._most_constrained()
-        for _order, cell, step in self._ordered(group, usable):
+        for _order, cell, step in self._ordered(self._most_constrained()):
             self._add(cell, step)
             if self._repair():
                 return True
             self._remove(cell)
         return False
 
-    def _usable(self, group: int) -> list[Repair]:
-        """The repairs of a broken group within the limit, by cells not yet in the move."""
-        against = -1 if self.imbalance[group] > 0 else 1
-        usable, move, limit = [], self.move, self.limit
-        for repair in self.repairs(group, against):
-            if repair[0] > limit:
-                break
-            if repair[1] not in move:
-                usable.append(repair)
-        return usable
+    def _against(self, group: int) -> int:
+        return -1 if self.imbalance[group] > 0 else 1
 
-    def _most_constrained(self) -> tuple[int, list[Repair]]:
-        """The broken group with the fewest repairs (the first such in canonical order), and
-        its repairs."""
+    def _most_constrained(self) -> int:
+        """The broken group with the fewest repairs (the first such in canonical order)."""
         best, fewest = -1, math.inf
-        imbalance, move, limit, repairs = self.imbalance, self.move, self.limit, self.repairs
+        move, limit = self.move, self.limit
         for group in self.broken:
             count = 0
-            for cost, cell, _step in repairs(group, -1 if imbalance[group] > 0 else 1):
+            for cost, cell, _step in self.repairs(group, self._against(group)):
                 if cost > limit or count > fewest:
                     break
-                if cell not in move:
-                    count += 1
-            if count < fewest or (count == fewest and group < best):
+                count += cell not in move
+            if (count, group) < (fewest, best):
                 best, fewest = group, count
-                if not count:
-                    break
-        return best, self._usable(best)
+        return best
 
-    def _ordered(self, group: int, usable: list[Repair]) -> list[tuple[tuple, int, int]]:
+    def _ordered(self, group: int) -> list[tuple[tuple, int, int]]:
         """The repairs of ``group``, those that leave the fewest groups broken first, then the
-        cheapest; a repair that breaks a group nothing can repair is left out."""
+        cheapest; a repair that breaks a group nothing else can repair is left out."""
         ordered = []
-        for cost, cell, step in usable:
-            breaks = self._breaks(cell, step, group)
-            if breaks is not None:
-                ordered.append(((breaks, cost, cell), cell, step))
+        for cost, cell, step in self.repairs(group, self._against(group)):
+            if cost > self.limit:
+                break
+            if cell not in self.move:
+                breaks = self._breaks(cell, step, group)
+                if breaks is not None:
+                    ordered.append(((breaks, cost, cell), cell, step))
         return sorted(ordered)
 
     def _breaks(self, cell: int, step: int, repaired: int) -> int | None:
@@ -190,13 +182,12 @@ class Search:
         None if it leaves a group broken that no other cell can repair."""
         breaks, imbalance = 0, self.imbalance
         for group, coefficient in self.memberships[cell]:
-            if group == repaired:
-                continue
-            before = imbalance[group]
-            after = before + coefficient * step
-            breaks += abs(after) - abs(before)
-            if after and not self._repairable(group, -1 if after > 0 else 1, cell):
-                return None
+            if group != repaired:
+                before = imbalance[group]
+                after = before + coefficient * step
+                breaks += abs(after) - abs(before)
+                if after and not self._repairable(group, -1 if after > 0 else 1, cell):
+                    return None
         return breaks
 
     def _repairable(self, group: int, against: int, moving: int) -> bool:

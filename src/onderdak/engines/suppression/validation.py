@@ -64,6 +64,6 @@ def _equation(
         raise ValueError(f"{name} names a cell twice")
     added = sum(values[key] for key in parts)
     if added != values[group.total]:
-        raise ValueError(f"{name} does not add up: its parts add up to {added}")
+        raise ValueError(f"{name} does not add up: {values[group.total]} != {added}, its parts")
     cells = [(number[group.total], TOTAL), *((number[key], PART) for key in parts)]
     return tuple(sorted(cells))
