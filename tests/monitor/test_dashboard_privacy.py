@@ -26,7 +26,7 @@ from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
 from onderdak.core.exports import HEADER_ROW
-from onderdak.engines.suppression import Hidden, exposure, suppress
+from onderdak.engines.suppression import SMALLEST_SHOWN, Hidden, exposure, suppress
 from onderdak.monitor.api.indicators import number
 from onderdak.monitor.selectors.dashboard import MAP, DashboardQuery, dashboard
 from onderdak.monitor.selectors.dashboard_data import geography, monitor_data
@@ -179,8 +179,8 @@ def assert_traceable_and_unexposed(region, published: Published, indicator) -> N
     small = 0
     for cube in [*cubes.values(), *people.values()]:
         ranges = exposure(cube.values, cube.groups, cube.hidden)
-        for key, reason in cube.hidden.items():
-            if reason == Hidden.SMALL:
+        for key, value in cube.values.items():
+            if 0 < value < SMALLEST_SHOWN:
                 small += 1
                 low, high = ranges[key]
                 assert high - low >= 1, f"{key} can be narrowed down to {low}..{high}"
