@@ -2,6 +2,7 @@
 indicator pages with their figures per area and period, and changing an imported indicator."""
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 
 from onderdak.accounts.models import Role
@@ -134,3 +135,10 @@ def test_a_policy_officer_changes_an_imported_indicator(region, make_member, log
     assert invalid.status_code == 200
     assert 'class="error-summary"' in invalid.content.decode()
     assert Indicator.objects.get(code="ontruimingen").name == "Ontruimingen per jaar"
+
+
+def test_a_change_is_in_the_audit_trail(region):
+    indicator = imported_indicator(region, counts_people=True)
+    indicator_update(indicator=indicator, counts_people=False)
+    entry = LogEntry.objects.get_for_object(indicator).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.changes_dict["counts_people"] == [True, False]
