@@ -9,6 +9,7 @@ holds every figure, hidden ones as "<5" or "x".
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from onderdak.core import charts, exports
@@ -120,7 +121,7 @@ def map_chart(series: MapSeries, boundaries: dict[str, dict]) -> charts.Chorople
             )
             for row in series.rows
         ],
-        value_header=f"{info.name} ({info.unit})",
+        value_header=capfirst(info.unit),
         value_format=lambda value: localized_number(value, decimals, grouped=True),
         table_caption=caption(title, series.is_demo),
     )
