@@ -165,3 +165,25 @@ def test_groups_given_twice_or_in_another_order_change_nothing():
     values, groups = grid([[2, 6, 8], [7, 9, 5]])
     again = [*groups, *(Group(g.total, tuple(reversed(g.parts))) for g in reversed(groups))]
     assert suppress(values, again) == suppress(values, groups)
+
+
+def test_a_large_total_in_no_other_group_is_not_hidden_to_save_a_step():
+    # Realised placements per corporation and stream: the stream totals close the columns
+    # at once, but a rectangle of small figures protects the 1 at a fraction of the cost.
+    rows = {"a": (7, 1), "b": (10, 3), "c": (50, 7)}
+    values = {"out": 67, "prevention": 11, "all": 78}
+    groups = [Group("all", tuple(f"{row}:all" for row in rows))]
+    for row, (out, prevention) in rows.items():
+        values |= {f"{row}:out": out, f"{row}:prevention": prevention}
+        values[f"{row}:all"] = out + prevention
+        groups.append(Group(f"{row}:all", (f"{row}:out", f"{row}:prevention")))
+    for column in ("out", "prevention"):
+        groups.append(Group(column, tuple(f"{row}:{column}" for row in rows)))
+    hidden = suppress(values, groups)
+    assert hidden == {
+        "a:out": DERIVED,
+        "a:prevention": SMALL,
+        "b:out": DERIVED,
+        "b:prevention": SMALL,
+    }
+    assert_protected(values, groups, hidden)

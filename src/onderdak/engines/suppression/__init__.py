@@ -29,11 +29,11 @@ some hidden cells that keeps every equation and every bound the reader knows (a 
 within 1..4, any other at least 0; see :mod:`.moves`). The true values plus a move are the
 second table of the guarantee, for every small count the move changes. The search looks, from
 the count, for a move among cells already hidden; failing that, one that also hides shown
-figures (they become DERIVED), preferring repairs that close the equations they touch, then the
-smallest figures, then the order of ``values``; failing that, one that also takes a small count
-beyond 1..4, which is then shown as "x" (DERIVED) instead of "<5". Hiding more never undoes an
-earlier move, so one pass protects every count. If the search runs out of its budget of steps
--- never seen on tables with margins, but possible in principle -- a linear programme
+figures (they become DERIVED), weighing the size of each figure it hides against the equations
+it leaves to close, ties broken by the order of ``values``; failing that, one that also takes a
+small count beyond 1..4, which is then shown as "x" (DERIVED) instead of "<5". Hiding more never
+undoes an earlier move, so one pass protects every count. If the search runs out of its budget
+of steps -- never seen on tables with margins, but possible in principle -- a linear programme
 (:func:`.linear.protecting_cells`) finds the cheapest real change of the table that moves the
 count by one and the engine hides what it uses: the guarantee then holds for the LP range, which
 is what :func:`exposure` measures.

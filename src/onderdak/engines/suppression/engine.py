@@ -1,10 +1,11 @@
 """``suppress``: hide the small counts of a set of figures and enough others to protect them."""
 
+import math
 from collections.abc import Hashable, Mapping, Sequence
 
 from . import linear
 from .model import SMALLEST_SHOWN, Group, Hidden
-from .moves import HIDDEN, RELABELLED, SHOWN, Label, Labels, Search
+from .moves import BREAKING, HIDDEN, RELABELLED, SHOWN, Label, Labels, Search
 from .validation import check_smallest_shown, index
 
 BUDGET = 30  # search steps per cell, direction and reach
@@ -43,12 +44,14 @@ def _protect(labels: Labels) -> None:
 
 def _move(labels: Labels, cell: int) -> dict[int, int] | None:
     """The first move found through ``cell`` in the least reach that has one: among hidden
-    cells (nothing more to hide), then hiding shown ones too, then relabelling small ones;
-    up before down."""
-    largest = max(labels.table.values)
-    for limit in (HIDDEN, SHOWN * (largest + 1), RELABELLED):
+    cells (nothing more to hide); then hiding shown ones too, cheap figures first, and if that
+    runs out of steps, whatever closes the equations soonest; then relabelling small ones.
+    Up before down."""
+    hide = SHOWN * (max(labels.table.values) + 1)
+    stages = ((HIDDEN, math.inf), (hide, BREAKING), (hide, math.inf), (RELABELLED, math.inf))
+    for limit, breaking in stages:
         for step in (1, -1):
-            move = Search(labels, limit, BUDGET).run(cell, step)
+            move = Search(labels, limit, BUDGET, breaking).run(cell, step)
             if move:
                 return move
     return None

@@ -9,11 +9,12 @@ their protection, checked by construction and cheap to check again.
 
 :class:`Search` looks for a move through one cell, depth first. From the cell it repeatedly
 takes the broken group (an equation off balance) with the fewest ways to repair it and repairs
-it with one more cell: a part moving against the imbalance, or the total moving with it. Tried
-first are the repairs that leave the fewest groups broken (in a table with margins, the cell
-that closes a rectangle or a cube), then cells already hidden, then the smallest figure, then
-the cell's place in the input. A repair that breaks a group no other cell can repair is skipped.
-The search stops at its first move or when its budget of steps is spent.
+it with one more cell: a part moving against the imbalance, or the total moving with it. A
+repair costs ``HIDDEN`` for a cell already hidden and ``SHOWN`` per unit of value (plus one) for
+a cell it has to hide; each group it leaves broken adds ``BREAKING`` (each it repairs besides
+takes that off), so that closing a rectangle or a cube goes first unless it hides a much larger
+figure. Ties go to the cell's place in the input. A repair that breaks a group no other cell can
+repair is skipped. The search stops at its first move or when its budget of steps is spent.
 """
 
 import math
@@ -27,6 +28,8 @@ MAX_CELLS = 64  # a larger move is left to the linear programme
 HIDDEN = 1  # the cost of changing a cell already hidden, within its label's bounds
 SHOWN = 100  # per unit of value (plus one) of a cell the move has to hide
 RELABELLED = 10**12  # a small cell the move takes beyond 1..smallest_shown-1
+
+BREAKING = 15 * SHOWN  # a group left broken weighs as much as hiding a figure of 14
 
 Repair = tuple[float, int, int]  # (cost, cell, step)
 
@@ -102,10 +105,19 @@ class Labels:
 
 class Search:
     """A depth-first search for a move through a cell, costing at most ``limit`` per cell
-    (``HIDDEN``: only hidden cells; ``RELABELLED``: anything) within ``budget`` steps."""
+    (``HIDDEN``: only hidden cells; ``RELABELLED``: anything) within ``budget`` steps.
 
-    def __init__(self, labels: Labels, limit: float, budget: int) -> None:
-        self.labels, self.limit, self.budget = labels, limit, budget
+    ``breaking`` is what a repair is charged per group it leaves broken (and credited per group
+    it repairs besides): ``math.inf`` tries the repairs that leave the fewest groups broken
+    first, whatever they cost, which finds a move fastest; a finite charge lets a cheap repair
+    go before a costly one that closes more, so that a large total is not hidden just because
+    nothing else depends on it.
+    """
+
+    def __init__(
+        self, labels: Labels, limit: float, budget: int, breaking: float = math.inf
+    ) -> None:
+        self.labels, self.limit, self.budget, self.breaking = labels, limit, budget, breaking
         self.memberships, self.repairs = labels.table.memberships, labels.repairs
         self.move: dict[int, int] = {}
         self.imbalance = [0] * len(labels.table.groups)
@@ -165,16 +177,20 @@ class Search:
         return best
 
     def _ordered(self, group: int) -> list[tuple[tuple, int, int]]:
-        """The repairs of ``group``, those that leave the fewest groups broken first, then the
-        cheapest; a repair that breaks a group nothing else can repair is left out."""
+        """The repairs of ``group``, best first (see ``breaking``); a repair that breaks a
+        group nothing else can repair is left out."""
         ordered = []
         for cost, cell, step in self.repairs(group, self._against(group)):
             if cost > self.limit:
                 break
             if cell not in self.move:
                 breaks = self._breaks(cell, step, group)
-                if breaks is not None:
+                if breaks is None:
+                    continue
+                if self.breaking == math.inf:
                     ordered.append(((breaks, cost, cell), cell, step))
+                else:
+                    ordered.append(((cost + self.breaking * breaks, cell), cell, step))
         return sorted(ordered)
 
     def _breaks(self, cell: int, step: int, repaired: int) -> int | None:
