@@ -59,6 +59,13 @@ def test_a_hidden_total_spreads_to_the_groups_it_is_part_of():
     assert outflow.hidden == SMALL
 
 
+def test_two_small_counts_under_a_known_sum_get_a_complement():
+    # 1 + 1 = 12 - 10: with only the small counts hidden, both would be 1
+    total, a, b, big = Cell(12), Cell(1), Cell(1), Cell(10)
+    suppress([total, a, b, big], [[total, a, b, big]])
+    assert (a.hidden, b.hidden, big.hidden, total.hidden) == (SMALL, SMALL, DERIVED, "")
+
+
 def test_targets_and_zeros_are_never_hidden_as_small():
     target, zero = Cell(3, count=False), Cell(0)
     suppress([target, zero], [])

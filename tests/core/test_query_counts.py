@@ -42,16 +42,19 @@ from tests.factories import member
 #: add the municipalities or subregions they list. The home page of a role that acts in the
 #: contingent scheme adds its figures there: the current year, then a count or a count per
 #: status for each figure (the coordinator's stalled steps: the years' policies and five counts).
+#: The home page of a policy, governance or municipality role adds the monitor's latest count:
+#: the municipalities, the breakdown values and the counts (and the count's aggregates, once
+#: there is one; these pages have none).
 #: Contingent lists add the user's region and their count; a case's page adds its related rows
 #: (the client, the year, documents, exclusions, evaluations) and, for a client's record, the
 #: access-log entry; the report adds one aggregate query per table.
 QUERIES = {
     "home (regional_coordinator)": 20,
-    "home (municipality_officer)": 12,
+    "home (municipality_officer)": 15,
     "home (care_worker)": 13,
     "home (corporation_officer)": 14,
-    "home (policy_officer)": 9,
-    "home (governance_reader)": 9,
+    "home (policy_officer)": 12,
+    "home (governance_reader)": 12,
     "home (administrator)": 11,
     "region overview (policy_officer)": 12,
     "municipality detail (municipality_officer)": 11,

@@ -32,6 +32,11 @@ def test_no_engine_module_imports_django_or_the_apps():
     assert {k: v for k, v in offending.items() if v} == {}
 
 
+def test_the_check_covers_every_engine_package():
+    checked = {path.relative_to(ENGINES).parts[0] for path in ENGINES.rglob("*.py")}
+    assert {"allocation", "contingent", "funding", "suppression"} <= checked
+
+
 def test_the_check_itself_detects_a_django_import(tmp_path):
     sample = tmp_path / "bad.py"
     sample.write_text("from django.db import models\nimport os\n")

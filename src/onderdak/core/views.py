@@ -19,6 +19,7 @@ from onderdak.audit import selectors as audit_selectors
 from onderdak.contingent.selectors import reports as contingent_reports
 from onderdak.core.api.exceptions import error_body
 from onderdak.core.errors import DomainError
+from onderdak.monitor.selectors import dashboard as monitor_dashboard
 from onderdak.region import selectors as region_selectors
 from onderdak.region.models import OrganisationKind
 
@@ -65,6 +66,10 @@ def attach_domain_error(form, error: DomainError) -> None:
             form.add_error(target, message)
 
 
+#: Roles whose home page shows the latest count (DESIGN.md §3a).
+MONITOR_HOME_ROLES = (Role.POLICY_OFFICER, Role.GOVERNANCE_READER, Role.MUNICIPALITY_OFFICER)
+
+
 class HomeView(LoginRequiredMixin, TemplateView):
     """What needs this user today, per role; every figure links to the list behind it."""
 
@@ -82,6 +87,12 @@ class HomeView(LoginRequiredMixin, TemplateView):
             context["audit_counts"] = audit_selectors.counts_since(since=context["audit_since"])
         if user.has_perm("contingent.view_report"):
             context["contingent_figures"] = contingent_reports.home_figures(user, context["region"])
+        if user.has_role(*MONITOR_HOME_ROLES) and user.has_perm("monitor.view_dashboard"):
+            context["show_monitor"] = True
+            context["monitor_figure"] = monitor_dashboard.home_figure(
+                region=context["region"],
+                suppressed=not user.has_perm("monitor.view_unsuppressed"),
+            )
         if context["region"]:
             counts = region_selectors.organisation_counts(region=context["region"])
             context["organisation_counts"] = [

@@ -9,11 +9,11 @@ suppressed:
 - **Secondary suppression**: every total is registered with the cells it adds up (a *group*, one
   equation "total = sum of parts"), across tables where they share a figure: the realised
   placements per stream are the column totals of the corporation table and the totals of the
-  municipality table; the subregions' totals add up their municipalities. A group with exactly one
-  hidden figure would give it away by subtraction, so one more figure of it is hidden: the
-  smallest positive part, else the total, else a part that is 0. This repeats until no group has
-  exactly one hidden figure. Such a figure shows as "x" (hidden so that a small count cannot be
-  derived); in Excel and the API it is empty (null) with a flag saying why.
+  municipality table; the subregions' totals add up their municipalities. The suppression engine
+  (``onderdak.engines.suppression``, decision 0012) hides as few more figures as it can so that
+  no small count can be derived from the shown figures and these equations, not even with the
+  knowledge that it lies from 1 to 4. Such a figure shows as "x" (hidden so that a small count
+  cannot be derived); in Excel and the API it is empty (null) with a flag saying why.
 - A median or 90th percentile of fewer than 5 waiting times is hidden like a small count.
 
 Every figure comes from SQL aggregates (``values``/``annotate``/``aggregate``); only the waiting
@@ -52,11 +52,12 @@ from onderdak.contingent.models import (
 from onderdak.contingent.rules import municipality_ids, organisation_ids
 from onderdak.contingent.selectors import stalled, visibility
 from onderdak.core.charts import format_number
+from onderdak.engines.suppression import SMALLEST_SHOWN, Group, Hidden
+from onderdak.engines.suppression import suppress as suppress_counts
 from onderdak.region.models import Municipality, Region
 
-SMALL = "small"  # a count from 1 to 4
-DERIVED = "derived"  # hidden so that a small count cannot be derived
-SMALLEST_SHOWN = 5
+SMALL = Hidden.SMALL  # a count from 1 to 4
+DERIVED = Hidden.DERIVED  # hidden so that a small count cannot be derived
 OUTCOME_HORIZONS = (12, 24)  # months after the lease start
 DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12
 
@@ -106,26 +107,13 @@ class Table:
 
 
 def suppress(cells: Iterable[Cell], groups: Sequence[Sequence[Cell]]) -> None:
-    """Hide small counts, then one more figure in every group with exactly one hidden."""
-    for cell in cells:
-        if cell.count and cell.value is not None and 0 < cell.value < SMALLEST_SHOWN:
-            cell.hidden = SMALL
-    changed = True
-    while changed:
-        changed = False
-        for group in groups:
-            if sum(1 for cell in group if cell.hidden) == 1 and len(group) > 1:
-                _second_cell(group).hidden = DERIVED
-                changed = True
-
-
-def _second_cell(group: Sequence[Cell]) -> Cell:
-    """The smallest positive part still shown, else the total, else any part still shown."""
-    total, parts = group[0], [cell for cell in group[1:] if not cell.hidden]
-    positive = [cell for cell in parts if cell.value]
-    if positive:
-        return min(positive, key=lambda cell: cell.value)
-    return total if not total.hidden else parts[0]
+    """Hide small counts and the figures that would give them away; a group is a total
+    followed by its parts. The cells themselves are the engine's keys (by identity)."""
+    figures = [cell for cell in cells if cell.count and cell.value is not None]
+    values = {cell: cell.value for cell in [*figures, *(c for group in groups for c in group)]}
+    equations = [Group(group[0], tuple(group[1:])) for group in groups]
+    for cell, why in suppress_counts(values, equations).items():
+        cell.hidden = why
 
 
 def _sum_cell(cells: Iterable[Cell]) -> Cell:

@@ -1,7 +1,8 @@
 """Charts drawn on the server as inline SVG: no script, no inline style, always with a table.
 
 The functions here are pure: figures in, a frozen dataclass out, which the templates under
-``core/charts/`` render (``bar_chart.html``, ``line_chart.html``). Each chart carries:
+``core/charts/`` render (``bar_chart.html``, ``line_chart.html``, ``choropleth.html``). Each
+chart carries:
 
 - a ``<title>`` and a ``<desc>`` (a short summary of what is drawn) for ``role="img"``;
 - a series style that never relies on colour alone: bars get a fill pattern, lines a dash and a
@@ -14,6 +15,16 @@ values are computed as ``Decimal`` so their labels are exact (0.3, not 0.3000000
 """
 
 from onderdak.core.charts.bars import bar_chart
+from onderdak.core.charts.choropleth import (
+    MAX_CLASSES,
+    PALETTES,
+    Choropleth,
+    MapArea,
+    MapClass,
+    choropleth,
+    class_bounds,
+    contrast_ratio,
+)
 from onderdak.core.charts.lines import line_chart
 from onderdak.core.charts.model import (
     Bar,
@@ -55,18 +66,23 @@ __all__ = [
     "BACKGROUND",
     "DASHES",
     "MARKERS",
+    "MAX_CLASSES",
     "PALETTE",
+    "PALETTES",
     "PATTERNS",
     "RESOLUTION",
     "Bar",
     "BarChart",
     "Box",
     "Chart",
+    "Choropleth",
     "DataTable",
     "Formatter",
     "Label",
     "Line",
     "LineChart",
+    "MapArea",
+    "MapClass",
     "Number",
     "Orientation",
     "Point",
@@ -76,6 +92,9 @@ __all__ = [
     "Tick",
     "as_decimal",
     "bar_chart",
+    "choropleth",
+    "class_bounds",
+    "contrast_ratio",
     "format_number",
     "line_chart",
     "marker_path",

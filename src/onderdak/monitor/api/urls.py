@@ -2,9 +2,9 @@
 
 from rest_framework.routers import SimpleRouter
 
-from onderdak.monitor.api import counts, dashboard
+from onderdak.monitor.api import counts, dashboard, indicators
 
 router = SimpleRouter()
-for part in (counts, dashboard):
+for part in (counts, dashboard, indicators):
     part.register(router)
 urlpatterns = router.urls
