@@ -279,6 +279,8 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "onderdak.contingent.models.ProposalStatus",
         "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
         "RatingEnum": "onderdak.contingent.models.Rating",
+        "ImportKindEnum": "onderdak.monitor.models.ImportKind",
+        "ImportStatusEnum": "onderdak.monitor.models.ImportStatus",
     },
 }
 
