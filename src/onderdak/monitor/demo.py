@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from onderdak.accounts.models import User
 from onderdak.monitor.importing import counts as count_file
 from onderdak.monitor.importing import indicators as indicator_file
-from onderdak.monitor.importing.template_files import BOM, CSV_SEPARATOR
+from onderdak.monitor.importing.template_files import csv_file
 from onderdak.monitor.models import Count, Dimension, ImportJob, ImportKind, ImportStatus, Indicator
 from onderdak.monitor.selectors.counts import reference_values
 from onderdak.monitor.services.counts import count_create
@@ -115,12 +115,6 @@ def _import(region: Region, by: User, kind: str, content: bytes, count=None) -> 
     return job
 
 
-def csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    """A CSV file as Dutch Excel's "CSV UTF-8" writes it: BOM, semicolons, decimal commas."""
-    lines = [CSV_SEPARATOR.join(str(cell) for cell in row) for row in [header, *rows]]
-    return (BOM + "\r\n".join(lines) + "\r\n").encode("utf-8")
-
-
 def count_csv(demo: DemoCount, populations: dict[str, int]) -> bytes:
     """Every counted person drawn at random per municipality, then summed per cell."""
     generator = random.Random(demo.seed)  # noqa: S311 - fictitious figures, not security
@@ -138,7 +132,7 @@ def count_csv(demo: DemoCount, populations: dict[str, int]) -> bytes:
             tuple(generator.choices(*choices[d])[0] for d in WEIGHTS) for _ in range(people)
         )
         rows += [[cbs_code, *cell, number] for cell, number in sorted(cells.items())]
-    return csv_bytes([c.name for c in count_file.COLUMNS], rows)
+    return csv_file([c.name for c in count_file.COLUMNS], rows)
 
 
 def indicator_csv(populations: dict[str, int]) -> bytes:
@@ -160,4 +154,4 @@ def indicator_csv(populations: dict[str, int]) -> bytes:
                     SOURCE,
                 ]
             )
-    return csv_bytes([c.name for c in indicator_file.COLUMNS], rows)
+    return csv_file([c.name for c in indicator_file.COLUMNS], rows)

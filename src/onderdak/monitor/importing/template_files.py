@@ -2,7 +2,7 @@
 it is), and in the XLSX a second sheet with every valid code and name (docs/monitor-import.md)."""
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -17,7 +17,14 @@ COLUMN_WIDTH = 22
 
 def template_csv(columns: Sequence[Column]) -> bytes:
     """The header, separated by semicolons, in UTF-8 with a BOM (so Excel reads it as UTF-8)."""
-    return (BOM + CSV_SEPARATOR.join(c.name for c in columns) + "\r\n").encode("utf-8")
+    return csv_file([c.name for c in columns], [])
+
+
+def csv_file(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """A CSV file as Dutch Excel's "CSV UTF-8" writes it: a BOM, semicolons, CRLF line ends.
+    (For the demo and the benchmark, whose cells hold no separators or quotes.)"""
+    lines = [CSV_SEPARATOR.join(str(cell) for cell in row) for row in [header, *rows]]
+    return (BOM + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
 def template_xlsx(*, title: str, columns: Sequence[Column], codes: Sequence[Sheet]) -> bytes:

@@ -25,8 +25,9 @@ MAX_XML_BYTES = 200 * 1024 * 1024
 MAX_CELLS = 5_000_000
 WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
 WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
-CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"')
-ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,7})"')
+#: The column letters of a cell reference, and the row number of a row or cell reference.
+CELL_COLUMN = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})[0-9]')
+ROW_NUMBER = re.compile(rb'\sr="[A-Z]{0,3}([0-9]{1,7})"')
 CHUNK = 1024 * 1024
 OVERLAP = 64  # bytes kept between chunks so a reference cut in two is still found
 
@@ -100,15 +101,14 @@ class _Extent:
         self.last_row = self.last_col = 0
 
     def add(self, xml: bytes) -> None:
-        for letters, row in CELL_REF.findall(xml):
-            self._row(int(row))
+        """Widen the rectangle by the references in ``xml`` (collected by the regex engine, so a
+        30 MB sheet is measured in a fraction of a second)."""
+        rows = list(map(int, set(ROW_NUMBER.findall(xml))))
+        if rows:
+            self.first_row, self.last_row = min(self.first_row, *rows), max(self.last_row, *rows)
+        for letters in set(CELL_COLUMN.findall(xml)):
             column = _column_number(letters)
             self.first_col, self.last_col = min(self.first_col, column), max(self.last_col, column)
-        for row in ROW_REF.findall(xml):
-            self._row(int(row))
-
-    def _row(self, row: int) -> None:
-        self.first_row, self.last_row = min(self.first_row, row), max(self.last_row, row)
 
     @property
     def last_column(self) -> str:

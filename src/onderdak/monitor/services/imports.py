@@ -100,6 +100,23 @@ def import_job_start(
 ) -> ImportJob:
     """An import job for ``uploaded``: handled now when small, else in the background after the
     commit. A file that cannot be an import (too large, empty) is refused without a job."""
+    job, content = import_job_create(
+        region=region, kind=kind, uploaded=uploaded, by=by, count=count
+    )
+    if len(content) <= INLINE_BYTES:
+        return import_job_run(job=job, content=content, inline=True)
+    job.content = content
+    job.save(update_fields=["content"])
+    language = translation.get_language()
+    transaction.on_commit(lambda: _start_thread(job.pk, language))
+    return job
+
+
+@transaction.atomic
+def import_job_create(
+    *, region: Region, kind: str, uploaded: File, by: User, count: Count | None = None
+) -> tuple[ImportJob, bytes]:
+    """A queued job for ``uploaded``, and the file's bytes (checked for kind, count and size)."""
     _check_request(region=region, kind=kind, count=count, size=uploaded.size)
     content = _read(uploaded)
     job = ImportJob.objects.create(
@@ -110,13 +127,7 @@ def import_job_start(
         file_size=len(content),
         created_by=by,
     )
-    if len(content) <= INLINE_BYTES:
-        return import_job_run(job=job, content=content, inline=True)
-    job.content = content
-    job.save(update_fields=["content"])
-    language = translation.get_language()
-    transaction.on_commit(lambda: _start_thread(job.pk, language))
-    return job
+    return job, content
 
 
 def _check_request(*, region: Region, kind: str, count: Count | None, size: int | None) -> None:
