@@ -46,3 +46,7 @@ GOOD_ROWS = [
     ("Leiden", "2", "27-65", "vrouw", "opvang", 7),
     ("GM0484", "6", "0-17", "anders", "zorg", 0),
 ]
+BAD_COUNT_ROWS = [
+    ("Amsterdam", "1", "18-26", "man", "gemeente", "-1"),
+    ("Leiden", "x", "18-26", "man", "gemeente", "2,5"),
+]
