@@ -224,3 +224,20 @@ def test_a_background_job_that_breaks_ends_as_failed(
     assert job.status == ImportStatus.FAILED
     assert job.content is None
     assert job.finished_at is not None
+
+
+def test_a_job_that_cannot_even_be_ended_is_marked_failed_once_more(
+    region, officer, count, monkeypatch, django_capture_on_commit_callbacks
+):
+    def unavailable(**kwargs):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(imports, "INLINE_BYTES", 0)
+    monkeypatch.setattr(imports, "_start_thread", imports._background)
+    monkeypatch.setattr(imports, "close_old_connections", lambda: None)
+    monkeypatch.setattr(imports, "import_job_run", unavailable)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start(region, officer, count, count_file(GOOD_ROWS))
+    job.refresh_from_db()
+    assert (job.status, job.content) == (ImportStatus.FAILED, None)
+    assert job.finished_at is not None

@@ -164,10 +164,21 @@ def _background(job_id: int, language: str | None) -> None:
         job = ImportJob.objects.get(pk=job_id)
         with translation.override(language):
             import_job_run(job=job, content=bytes(job.content or b""), inline=False)
-    except Exception as error:  # the job could not even be read: nothing to end
-        logger.error("Import job %s could not start: %s", job_id, type(error).__name__)
+    except Exception as error:  # even ending the job failed (the database was unavailable)
+        logger.error("Import job %s could not run: %s", job_id, type(error).__name__)
+        _mark_failed(job_id)
     finally:
         close_old_connections()
+
+
+def _mark_failed(job_id: int) -> None:
+    """One more try to end a job that could not be ended the usual way."""
+    try:
+        ImportJob.objects.filter(pk=job_id, finished_at__isnull=True).update(
+            status=ImportStatus.FAILED, progress=100, content=None, finished_at=timezone.now()
+        )
+    except Exception as error:
+        logger.error("Import job %s could not be marked failed: %s", job_id, type(error).__name__)
 
 
 # --- Running a job -------------------------------------------------------------------------------
