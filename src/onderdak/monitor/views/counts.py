@@ -11,26 +11,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
-from onderdak.accounts.selectors import region_for_user
 from onderdak.core.errors import DomainError
-from onderdak.core.views import RulesPermissionMixin, ServiceFormMixin
+from onderdak.core.views import ServiceFormMixin
 from onderdak.monitor.forms.counts import CountForm
 from onderdak.monitor.forms.imports import ImportForm
 from onderdak.monitor.models import ImportKind
 from onderdak.monitor.selectors import counts as selectors
 from onderdak.monitor.selectors import imports as job_selectors
 from onderdak.monitor.services import counts as services
-from onderdak.monitor.services.imports import import_job_start
-
-
-class MonitorMixin(RulesPermissionMixin):
-    @cached_property
-    def region(self):
-        return region_for_user(self.request.user)
-
-    @cached_property
-    def unsuppressed(self) -> bool:
-        return self.request.user.has_perm("monitor.view_unsuppressed")
+from onderdak.monitor.views.imports import MonitorMixin, UploadView
 
 
 class CountMixin(MonitorMixin):
@@ -112,24 +101,15 @@ class CountUpdateView(CountMixin, CountFormMixin, FormView):
         return services.count_update(count=self.count, **changes)
 
 
-class CountImportView(CountMixin, ServiceFormMixin, FormView):
+class CountImportView(CountMixin, UploadView):
     """Upload a file for the count; its job's page follows the import."""
 
     permission_required = "monitor.import_count"
     template_name = "monitor/count_import.html"
-    form_class = ImportForm
+    kind = ImportKind.COUNT
 
-    def perform(self, form):
-        return import_job_start(
-            region=self.region,
-            kind=ImportKind.COUNT,
-            count=self.count,
-            uploaded=form.cleaned_data["file"],
-            by=self.request.user,
-        )
-
-    def get_success_url(self):
-        return reverse("monitor:import_detail", args=[self.object.pk])
+    def upload_target(self) -> dict:
+        return {"count": self.count}
 
 
 class VersionMakeCurrentView(CountMixin, View):

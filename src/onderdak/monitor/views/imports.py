@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, TemplateView, View
 from django_htmx.http import HttpResponseClientRefresh
 
+from onderdak.accounts.selectors import region_for_user
 from onderdak.core import exports
-from onderdak.core.views import ServiceFormMixin
+from onderdak.core.views import RulesPermissionMixin, ServiceFormMixin
 from onderdak.monitor.forms.imports import ImportForm
 from onderdak.monitor.importing import counts as count_columns
 from onderdak.monitor.importing import indicators as indicator_columns
@@ -21,7 +22,6 @@ from onderdak.monitor.models import Dimension, ImportKind, ImportStatus
 from onderdak.monitor.selectors import counts as count_selectors
 from onderdak.monitor.selectors import imports as selectors
 from onderdak.monitor.services.imports import import_job_start
-from onderdak.monitor.views.counts import MonitorMixin
 
 CSV_TYPE = "text/csv; charset=utf-8"
 #: The templates by their name in the address.
@@ -29,6 +29,16 @@ TEMPLATES = {
     "telling": (count_columns.COLUMNS, gettext_lazy("count")),
     "indicatoren": (indicator_columns.COLUMNS, gettext_lazy("indicators")),
 }
+
+
+class MonitorMixin(RulesPermissionMixin):
+    @cached_property
+    def region(self):
+        return region_for_user(self.request.user)
+
+    @cached_property
+    def unsuppressed(self) -> bool:
+        return self.request.user.has_perm("monitor.view_unsuppressed")
 
 
 class JobMixin(MonitorMixin):
@@ -156,23 +166,35 @@ class CodesView(MonitorMixin, TemplateView):
         )
 
 
-class IndicatorImportView(MonitorMixin, ServiceFormMixin, FormView):
-    """Upload a file of indicator values; its job's page follows the import."""
+class UploadView(MonitorMixin, ServiceFormMixin, FormView):
+    """Upload a file of ``kind``; the job's page follows the import. Counts and indicators
+    differ only in their page and their target (:meth:`upload_target`)."""
 
-    permission_required = "monitor.import_indicators"
-    template_name = "monitor/import_indicators.html"
     form_class = ImportForm
+    kind: str
+
+    def upload_target(self) -> dict:
+        return {}
 
     def perform(self, form):
         return import_job_start(
             region=self.region,
-            kind=ImportKind.INDICATORS,
+            kind=self.kind,
             uploaded=form.cleaned_data["file"],
             by=self.request.user,
+            **self.upload_target(),
         )
 
     def get_success_url(self):
         return reverse("monitor:import_detail", args=[self.object.pk])
+
+
+class IndicatorImportView(UploadView):
+    """Upload a file of indicator values."""
+
+    permission_required = "monitor.import_indicators"
+    template_name = "monitor/import_indicators.html"
+    kind = ImportKind.INDICATORS
 
 
 routes = [
