@@ -36,6 +36,12 @@ def test_the_separator_is_the_one_the_header_uses_most():
     assert table.rows == [(2, ["Alphen, aan den Rijn", "x"])]
 
 
+def test_excels_separator_hint_names_the_separator_and_counts_as_a_row():
+    table = read(b"sep=,\r\ngemeente,aantal\r\nLeiden;Oost,3\r\n")
+    assert table.header_row == 2
+    assert table.rows == [(3, ["Leiden;Oost", "3"])]
+
+
 def test_blank_rows_are_skipped_and_rows_keep_their_spreadsheet_number():
     table = read(b"\r\ngemeente;aantal\r\n;\r\nLeiden;3\r\n\r\nLisse;4\r\n")
     assert table.header_row == 2

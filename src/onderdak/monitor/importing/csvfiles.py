@@ -17,6 +17,8 @@ SEPARATORS = (";", ",", "\t")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: Control characters no spreadsheet writes into a CSV file (tab, line feed and return are fine).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Excel's hint line ``sep=;`` before the header names the separator.
+SEPARATOR_HINT = re.compile(r"^sep=(.)\r?$", re.IGNORECASE)
 #: A field may hold at most this many characters (csv's default is 128 KB); longer means garbage.
 FIELD_LIMIT = 10_000
 
@@ -69,10 +71,16 @@ def separator(text: str) -> str:
 def read_rows(content: bytes) -> list[tuple[int, list[Cell]]]:
     """Every record with its row number (as a spreadsheet numbers them: a record is a row)."""
     text = decode(content)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
+    first, _newline, rest = text.partition("\n")
+    hint = SEPARATOR_HINT.match(first)
+    delimiter = hint.group(1) if hint else separator(text)
+    reader = csv.reader(
+        io.StringIO(rest if hint else text, newline=""), delimiter=delimiter, strict=True
+    )
+    first_row = 2 if hint else 1
     rows = []
     try:
-        for number, record in enumerate(reader, start=1):
+        for number, record in enumerate(reader, start=first_row):
             if any(len(field) > FIELD_LIMIT for field in record):
                 raise ReadError(
                     _("Row %(row)s has a cell of more than %(limit)s characters.")
@@ -81,6 +89,7 @@ def read_rows(content: bytes) -> list[tuple[int, list[Cell]]]:
             rows.append((number, [field.strip() for field in record]))
     except csv.Error as error:
         raise ReadError(
-            _('Row %(row)s cannot be read: check its quotes (").') % {"row": reader.line_num}
+            _('Row %(row)s cannot be read: check its quotes (").')
+            % {"row": reader.line_num + first_row - 1}
         ) from error
     return rows
