@@ -222,6 +222,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+#: The largest count or indicator file the monitor imports (CSV or XLSX).
+MONITOR_IMPORT_MAX_BYTES = env.int("ONDERDAK_IMPORT_MAX_MB", default=25) * 1024 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- E-mail ------------------------------------------------------------------------------------
@@ -277,6 +279,8 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "onderdak.contingent.models.ProposalStatus",
         "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
         "RatingEnum": "onderdak.contingent.models.Rating",
+        "ImportKindEnum": "onderdak.monitor.models.ImportKind",
+        "ImportStatusEnum": "onderdak.monitor.models.ImportStatus",
     },
 }
 

@@ -33,3 +33,8 @@ rules.add_perm("monitor.view_referencevalue", is_monitor_reader | is_administrat
 for action in ("add", "change"):
     rules.add_perm(f"monitor.{action}_referencevalue", is_administrator)
     rules.add_perm(f"monitor.{action}_indicator", is_importer | is_administrator)
+
+# --- Counts and imports (part A of issue 4) ------------------------------------------------------
+# Policy officers make counts and import files; every monitor reader reads counts and the list of
+# valid codes. A job page and its error report are for importers of the job's region.
+rules.add_perm("monitor.add_count", is_importer)

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from onderdak.accounts.models import Role
+from onderdak.accounts.models import Role, User
 from onderdak.accounts.services import demo_users_load
 from onderdak.contingent.demo import demo_homes
 from onderdak.contingent.demo import load_demo as load_contingent_demo
 from onderdak.contingent.models import ContingentYear, Dwelling, Nomination, Placement
 from onderdak.funding.demo import load_demo as load_funding_demo
+from onderdak.monitor.demo import load_demo as load_monitor_demo
+from onderdak.monitor.services.reference import reference_values_load
 from onderdak.region.models import Region
 from onderdak.region.services import DATA_DIR
 
@@ -36,6 +38,7 @@ class Command(BaseCommand):
         self._print_accounts(accounts)
         self._load_scenarios(region)
         self._load_contingent(region, entries)
+        self._load_monitor(region, entries)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
@@ -63,6 +66,20 @@ class Command(BaseCommand):
             f"Contingent demo data, all fictitious (clients marked 'fictief'): years "
             f"{', '.join(str(y) for y in years)}, {added[Nomination]} nominations, "
             f"{added[Dwelling]} dwellings, {added[Placement]} placements."
+        )
+
+    def _load_monitor(self, folder: str, entries: list[dict]) -> None:
+        """Two fictitious counts and a fictitious indicator, imported by the demo policy officer
+        through the import pipeline; a second run adds nothing."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        officer = next(e["username"] for e in entries if e["role"] == Role.POLICY_OFFICER)
+        reference_values_load()
+        result = load_monitor_demo(region=region, by=User.objects.get(username=officer))
+        titles = ", ".join(count.title for count in result.counts)
+        self.stdout.write(
+            f"Monitor demo data, all fictitious: counts {titles}; indicator "
+            f"'{result.indicator.name}'; {len(result.jobs)} file(s) imported now."
         )
 
     def _print_accounts(self, accounts) -> None:
