@@ -61,6 +61,8 @@ def test_an_xlsx_number_is_taken_as_shown_without_binary_noise():
     [
         (0, "", "Fill in"),
         (0, "ont ruimingen", "letters, digits"),
+        (0, "ethos-people", "built-in indicators"),
+        (0, "contingent-eigen", "built-in indicators"),
         (2, "Amsterdam", "Unknown municipality"),
         (3, "24", "Use a year"),
         (3, "2024-13", "Use a year"),

@@ -12,8 +12,10 @@ set of the whole process, Django and the region included, at its highest during 
 resident set at the fork is shown beside it. With ``--use-current-db`` (the test suite) the
 imports run in this process, and the figure is this process's peak so far, an upper bound.
 
-The figures of the region dashboard (issue 4's second target) are added to the same report by
-:func:`run`, next to :func:`import_figures`.
+Then the region dashboard (issue 4's second target: under 200 ms p95 with ``--counts`` counts of
+``--rows`` rows stored, and a query count independent of the data) is measured on a throwaway
+database of its own by :func:`onderdak.core.bench.monitor_dashboard.dashboard_figures`, first with
+one count of 1,000 rows, then with the large size; both sets of rows go in one report.
 """
 
 import datetime
@@ -21,6 +23,7 @@ import functools
 import io
 import itertools
 import json
+import math
 import os
 import resource
 import time
@@ -35,6 +38,7 @@ from openpyxl import Workbook
 from onderdak.accounts.models import User
 from onderdak.accounts.services import user_create
 from onderdak.core.bench.database import bench_database
+from onderdak.core.bench.monitor_dashboard import bench_finders, dashboard_figures
 from onderdak.core.bench.options import whole_number
 from onderdak.core.bench.report import Column, Report
 from onderdak.monitor.importing import counts as count_file
@@ -42,7 +46,7 @@ from onderdak.monitor.importing.template_files import csv_file
 from onderdak.monitor.models import Count, Dimension, ImportKind, ImportStatus, ReferenceValue
 from onderdak.monitor.services.counts import count_create
 from onderdak.monitor.services.imports import import_job_create, import_job_run
-from onderdak.monitor.services.reference import ensure_reference_values, reference_values_load
+from onderdak.monitor.services.reference import reference_values_load
 from onderdak.region.models import Region
 from onderdak.region.services import DATA_DIR, region_load
 
@@ -62,6 +66,9 @@ BENCH_FINDER = "bench-"
 COLUMNS = (
     Column("measure", "measure"),
     Column("file", "file"),
+    Column("page", "page"),
+    Column("role", "role"),
+    Column("counts", "counts", numeric=True),
     Column("rows", "rows", numeric=True),
     Column("mb", "file MB", ".1f", numeric=True),
     Column("seconds", "seconds", ".2f", numeric=True),
@@ -69,8 +76,15 @@ COLUMNS = (
     Column("peak_mb", "peak MB", ".0f", numeric=True),
     Column("start_mb", "at start MB", ".0f", numeric=True),
     Column("target_mb", "target MB", ".0f", numeric=True),
+    Column("first_ms", "first ms", ".1f", numeric=True),
+    Column("median_ms", "median ms", ".1f", numeric=True),
+    Column("p95_ms", "p95 ms", ".1f", numeric=True),
+    Column("target_ms", "target p95 ms", ".0f", numeric=True),
+    Column("queries", "queries", numeric=True),
     Column("status", "status"),
 )
+DEFAULT_COUNTS = 10
+SMALL_ROWS = 1_000  # the dashboard's small size: one count of this many rows
 
 
 def add_arguments(group: _ArgumentGroup) -> None:
@@ -79,7 +93,14 @@ def add_arguments(group: _ArgumentGroup) -> None:
         "--rows",
         type=whole_number(1),
         default=DEFAULT_ROWS,
-        help=f"Rows of the generated count file (default {DEFAULT_ROWS:,}).",
+        help=f"Rows of the generated count file, and of each stored count (default "
+        f"{DEFAULT_ROWS:,}).",
+    )
+    group.add_argument(
+        "--counts",
+        type=whole_number(1),
+        default=DEFAULT_COUNTS,
+        help=f"Counts stored for the dashboard's large size (default {DEFAULT_COUNTS}).",
     )
 
 
@@ -87,6 +108,7 @@ def run(
     *,
     repeat: int,
     rows: int = DEFAULT_ROWS,
+    counts: int = DEFAULT_COUNTS,
     region: str = DEFAULT_REGION,
     use_current_db: bool = False,
     verbosity: int = 1,
@@ -98,12 +120,29 @@ def run(
         setup = prepare(region_dir=region, rows=rows)
         report = Report(COLUMNS)
         report.rows.extend(import_figures(setup, rows=rows, fork=not use_current_db, log=log))
-        report.failures.extend(
-            f"{row['file']}: the import ended {row['status']}"
-            for row in report.rows
-            if row["status"] != ImportStatus.DONE
+    report.rows.extend(
+        dashboard_figures(
+            repeat=repeat,
+            log=log,
+            sizes=((1, min(SMALL_ROWS, rows)), (counts, rows)),
+            region=region,
+            use_current_db=use_current_db,
+            verbosity=verbosity,
         )
-        return report
+    )
+    report.failures.extend(_failures(report.rows))
+    return report
+
+
+def _failures(rows: list[dict]) -> list[str]:
+    """An import that did not end done, a page that did not answer 200."""
+    return [
+        f"{row['file']}: the import ended {row['status']}"
+        if row["measure"] == "import"
+        else f"{row['page']} ({row['role']}): status {row['status']}"
+        for row in rows
+        if row["status"] not in (ImportStatus.DONE, 200)
+    ]
 
 
 @dataclass(frozen=True)
@@ -138,31 +177,11 @@ def prepare(*, region_dir: str, rows: int) -> Setup:
 
 
 def _add_finders(region: Region, rows: int) -> None:
-    cells = (
-        region.municipalities.count()
-        * _active(Dimension.CATEGORY)
-        * _active(Dimension.AGE_BAND)
-        * _active(Dimension.GENDER)
+    per_finder = region.municipalities.count() * math.prod(
+        ReferenceValue.objects.filter(dimension=dimension, is_active=True).count()
+        for dimension in (Dimension.CATEGORY, Dimension.AGE_BAND, Dimension.GENDER)
     )
-    needed = -(-rows // cells)
-    ensure_reference_values(
-        ReferenceValue,
-        [
-            {
-                "dimension": Dimension.FINDER,
-                "code": f"{BENCH_FINDER}{i:04d}",
-                "order": 999,
-                "name": f"Benchmarkvindplaats {i}",
-                "name_en": "",
-                "description": "",
-            }
-            for i in range(needed)
-        ],
-    )
-
-
-def _active(dimension: str) -> int:
-    return ReferenceValue.objects.filter(dimension=dimension, is_active=True).count()
+    bench_finders(rows, per_finder)
 
 
 def generated_rows(region: Region, rows: int) -> list[list]:
