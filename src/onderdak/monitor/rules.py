@@ -3,7 +3,9 @@
 Counts are aggregates, but small cells identify people in small municipalities. Policy,
 governance and municipality roles see the dashboards with cells under 5 hidden (complementary
 suppression); only the regional coordinator, who sees every contingent case already, sees the
-counts unsuppressed and their raw rows. Policy officers import counts and indicators.
+counts unsuppressed and their raw rows. Policy officers make counts and import files (a job
+page and its error report are for the importers of the job's region); every monitor reader reads
+counts, indicators and the list of valid codes.
 """
 
 import rules
@@ -25,6 +27,7 @@ rules.add_perm("monitor.view_count", is_monitor_reader)
 rules.add_perm("monitor.view_indicator", is_monitor_reader)
 rules.add_perm("monitor.view_unsuppressed", is_coordinator)
 rules.add_perm("monitor.view_countrow", is_coordinator)
+rules.add_perm("monitor.add_count", is_importer)
 rules.add_perm("monitor.import_count", is_importer)
 rules.add_perm("monitor.change_count", is_importer)
 rules.add_perm("monitor.import_indicators", is_importer)
@@ -34,7 +37,3 @@ for action in ("add", "change"):
     rules.add_perm(f"monitor.{action}_referencevalue", is_administrator)
     rules.add_perm(f"monitor.{action}_indicator", is_importer | is_administrator)
 
-# --- Counts and imports (part A of issue 4) ------------------------------------------------------
-# Policy officers make counts and import files; every monitor reader reads counts and the list of
-# valid codes. A job page and its error report are for importers of the job's region.
-rules.add_perm("monitor.add_count", is_importer)

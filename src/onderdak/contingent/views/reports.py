@@ -100,8 +100,8 @@ def suppression_note(report: reports.Report) -> str:
     if not report.suppressed:
         return _("All figures, unsuppressed: for the regional coordinator only.")
     return _(
-        "Counts from 1 to 4 are hidden (<5 on screen, empty here), and so is one more figure "
-        "wherever a total would give them away."
+        "Counts from 1 to 4 are hidden (<5 or x on screen, empty here), and so are other figures "
+        "wherever the totals would give them away."
     )
 
 

@@ -103,7 +103,7 @@ class KeyFigureSerializer(serializers.Serializer):
         return number(item.figure.shown)
 
 
-class CountSerializer(serializers.Serializer):
+class DashboardCountSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     title = serializers.CharField()
     count_date = serializers.DateField()
@@ -118,9 +118,9 @@ class DashboardSerializer(serializers.Serializer):
         help_text="Whether small counts are hidden (every reader but the regional coordinator)."
     )
     is_demo = serializers.BooleanField(help_text="Whether any figure is a fictitious demo one.")
-    count = CountSerializer(allow_null=True)
-    previous_count = CountSerializer(source="previous", allow_null=True)
-    counts = CountSerializer(many=True)
+    count = DashboardCountSerializer(allow_null=True)
+    previous_count = DashboardCountSerializer(source="previous", allow_null=True)
+    counts = DashboardCountSerializer(many=True)
     subregion = serializers.SerializerMethodField(help_text="The subregion's slug, or null.")
     indicator = serializers.CharField(source="indicator.code", allow_null=True, default=None)
     year = serializers.IntegerField(allow_null=True)
