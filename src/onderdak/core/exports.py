@@ -21,6 +21,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
@@ -44,6 +45,16 @@ class Sheet:
     title: str
     headers: Sequence[str]
     rows: Iterable[Sequence[CellValue]]
+
+
+def suppression_note(suppressed: bool) -> str:
+    """The label line of a download that counts people: what is hidden, and from whom."""
+    if not suppressed:
+        return _("All figures, unsuppressed: for the regional coordinator only.")
+    return _(
+        "Counts from 1 to 4 are hidden (<5 or x on screen, empty here), and so are other figures "
+        "wherever the totals would give them away."
+    )
 
 
 def safe_filename(name: str, extension: str = "xlsx") -> str:

@@ -36,4 +36,3 @@ rules.add_perm("monitor.view_referencevalue", is_monitor_reader | is_administrat
 for action in ("add", "change"):
     rules.add_perm(f"monitor.{action}_referencevalue", is_administrator)
     rules.add_perm(f"monitor.{action}_indicator", is_importer | is_administrator)
-

@@ -88,21 +88,12 @@ class ReportExportView(YearReportMixin, View):
         return exports.xlsx_response(
             filename=_("contingent report %(year)d") % {"year": year},
             title=_("Contingent report %(year)d") % {"year": year},
-            label=suppression_note(report),
+            label=exports.suppression_note(report.suppressed),
             sheets=report_sheets(report),
         )
 
 
 # --- Charts, map and sheets ----------------------------------------------------------------------
-
-
-def suppression_note(report: reports.Report) -> str:
-    if not report.suppressed:
-        return _("All figures, unsuppressed: for the regional coordinator only.")
-    return _(
-        "Counts from 1 to 4 are hidden (<5 or x on screen, empty here), and so are other figures "
-        "wherever the totals would give them away."
-    )
 
 
 def _has_hidden(table: reports.Table) -> bool:

@@ -57,7 +57,8 @@ class IndicatorSerializer(serializers.Serializer):
     )
     description = serializers.CharField()
     counts_people = serializers.BooleanField(
-        help_text="Values are numbers of people: small ones are hidden for aggregate roles."
+        help_text="Values are numbers of people: values under 5 are hidden from everyone but the "
+        "regional coordinator."
     )
     is_demo = serializers.BooleanField(help_text="Fictitious demo figures, not the region's.")
     latest_period = serializers.CharField(help_text="The latest count date, year or period.")

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from onderdak.core.formatting import localized_number
 from onderdak.monitor.importing.columns import normal
 from onderdak.monitor.importing.problems import Cell
 
@@ -67,7 +68,9 @@ def people(cell: Cell) -> int:
             raise CellError(_("Enter a whole number of 0 or more."))
         number = int(value)
     if not 0 <= number <= MAX_PEOPLE:
-        message = _("Enter a whole number from 0 to %(limit)s.") % {"limit": f"{MAX_PEOPLE:,}"}
+        message = _("Enter a whole number from 0 to %(limit)s.") % {
+            "limit": localized_number(MAX_PEOPLE, 0, grouped=True)
+        }
         raise CellError(message)
     return number
 

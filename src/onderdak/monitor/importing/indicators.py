@@ -14,7 +14,7 @@ from onderdak.monitor.importing.checking import RowChecker, check_table
 from onderdak.monitor.importing.columns import Column, Header
 from onderdak.monitor.importing.counts import MUNICIPALITY, municipality_id
 from onderdak.monitor.importing.problems import CheckResult, Progress, RowError, Table
-from onderdak.monitor.selectors.indicators_catalogue import is_built_in_code
+from onderdak.monitor.selectors.indicators_catalogue import BUILT_IN_PREFIXES, is_built_in_code
 
 CODE = Column("code", "indicatorcode", ("indicator code", "indicator", "code"))
 NAME = Column("name", "indicatornaam", ("indicator name", "naam", "name"))
@@ -92,9 +92,8 @@ class _IndicatorChecker(RowChecker[IndicatorRow]):
             if not SLUG.match(code):
                 raise cells.CellError(_("Use letters, digits, hyphens and underscores only."))
             if is_built_in_code(code):
-                raise cells.CellError(
-                    _("Codes starting with this word are for built-in indicators.")
-                )
+                message = _("Codes starting with %(prefixes)s are kept for built-in indicators.")
+                raise cells.CellError(message % {"prefixes": " / ".join(BUILT_IN_PREFIXES)})
             return code
         limits = {"name": NAME_LENGTH, "unit": UNIT_LENGTH, "source": SOURCE_LENGTH}
         return cells.text(cell, max_length=limits[key])

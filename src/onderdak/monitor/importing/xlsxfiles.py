@@ -16,6 +16,7 @@ import zipfile
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
+from onderdak.core.formatting import localized_number
 from onderdak.monitor.importing.columns import letter
 from onderdak.monitor.importing.problems import Cell, ReadError
 
@@ -75,7 +76,11 @@ def _check_parts(package: zipfile.ZipFile) -> None:
                     "A sheet uses cells up to row %(row)s and column %(column)s: that is more "
                     "than the %(limit)s cells allowed. Remove what lies outside the table."
                 )
-                % {"row": extent.last_row, "column": extent.last_column, "limit": f"{MAX_CELLS:,}"}
+                % {
+                    "row": extent.last_row,
+                    "column": extent.last_column,
+                    "limit": localized_number(MAX_CELLS, 0, grouped=True),
+                }
             )
 
 

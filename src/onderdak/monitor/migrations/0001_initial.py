@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=150, verbose_name='name')),
                 ('unit', models.CharField(max_length=50, verbose_name='unit')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
-                ('counts_people', models.BooleanField(default=False, help_text='Values are numbers of people: small values are hidden for aggregate roles.', verbose_name='counts people')),
+                ('counts_people', models.BooleanField(default=False, help_text='Values are numbers of people: values under 5 are hidden from everyone but the regional coordinator.', verbose_name='counts people')),
                 ('is_demo', models.BooleanField(default=False, verbose_name='fictitious demo figures')),
                 ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='region.region', verbose_name='region')),
             ],

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onderdak.monitor.models.reference import ReferenceValue
 from onderdak.region.models import Municipality, Region
@@ -21,7 +22,7 @@ class Count(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="counts", verbose_name=_("region")
     )
-    title = models.CharField(_("title"), max_length=TEXT_LENGTH)
+    title = models.CharField(pgettext_lazy("name of a count", "title"), max_length=TEXT_LENGTH)
     count_date = models.DateField(_("date of the count"))
     area = models.CharField(
         _("area"),

@@ -24,7 +24,10 @@ class Indicator(models.Model):
     counts_people = models.BooleanField(
         _("counts people"),
         default=False,
-        help_text=_("Values are numbers of people: small values are hidden for aggregate roles."),
+        help_text=_(
+            "Values are numbers of people: values under 5 are hidden from everyone but the "
+            "regional coordinator."
+        ),
     )
     is_demo = models.BooleanField(_("fictitious demo figures"), default=False)
 

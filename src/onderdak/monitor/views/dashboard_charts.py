@@ -180,15 +180,7 @@ def export_label(*, source: str, is_demo: bool, suppressed: bool) -> str:
     parts = [_("Source: %(source)s.") % {"source": source}]
     if is_demo:
         parts.insert(0, _("Fictitious demo figures, not the region's real figures."))
-    if suppressed:
-        parts.append(
-            _(
-                "Counts from 1 to 4 are hidden (<5 on screen, empty here), and so is one more "
-                "figure wherever a total would give them away."
-            )
-        )
-    else:
-        parts.append(_("All figures, unsuppressed: for the regional coordinator only."))
+    parts.append(exports.suppression_note(suppressed))
     return " ".join(parts)
 
 
