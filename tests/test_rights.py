@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from onderdak.accounts.models import Role
 from onderdak.region.models import Organisation
+from tests.capacity import rights as capacity
 from tests.conftest import verify_second_factor
 from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
 from tests.funding import helpers as funding
@@ -171,6 +172,7 @@ RULES: dict[str, list[Case] | str] = {
         CONTINGENT_TABLE, "role x endpoint x own/other case: tests/contingent/test_rights.py"
     ),
     **monitor.RULES,
+    **capacity.RULES,
 }
 
 #: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).
@@ -204,8 +206,9 @@ def test_every_url_is_in_the_table():
 
 
 def _url(name: str, user_pk: int) -> str:
-    if name in monitor.URLS:
-        return monitor.URLS[name]()
+    for part in (monitor, capacity):
+        if name in part.URLS:
+            return part.URLS[name]()
     organisation = Organisation.objects.filter(kind="care_provider").order_by("pk").first()
     arguments = {
         "region:municipality_detail": ["GM0546"],

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "onderdak.funding",
     "onderdak.contingent",
     "onderdak.monitor",
+    "onderdak.capacity",
 ]
 
 MIDDLEWARE = [
@@ -332,6 +333,14 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "monitor.CountVersion", "exclude_fields": ["file_sha256"]},
     "monitor.Indicator",
     {"model": "monitor.ImportJob", "exclude_fields": ["content", "errors", "progress"]},
+    "capacity.FacilityType",
+    "capacity.Facility",
+    "capacity.MonthlyFigure",
+    "capacity.CapacityPlan",
+    "capacity.PlanLine",
+    "capacity.Scenario",
+    {"model": "capacity.SimulationRun", "exclude_fields": ["input", "result", "progress"]},
+    {"model": "capacity.OptimisationRun", "exclude_fields": ["input", "result", "progress"]},
 )
 
 # --- Logging: never personal data; request paths carry no personal data by design ---------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("bekostiging/", include("onderdak.funding.urls")),
     path("contingent/", include("onderdak.contingent.urls")),
     path("monitor/", include("onderdak.monitor.urls")),
+    path("capaciteit/", include("onderdak.capacity.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("onderdak.core.api.urls")),

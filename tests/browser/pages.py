@@ -20,6 +20,7 @@ from onderdak.contingent.services import allocation
 from onderdak.funding.demo import load_demo
 from onderdak.region.models import Organisation, Region
 from tests.browser.webpage import WebPage, url
+from tests.capacity.pages import PAGES as CAPACITY_PAGES
 from tests.contingent.factories import (
     ContingentYearFactory,
     DwellingFactory,
@@ -404,6 +405,7 @@ PAGES = [
         for name in ("allocation_detail", "allocation_change", "allocation_publish")
     ),
     *MONITOR_PAGES,
+    *CAPACITY_PAGES,
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),
 ]

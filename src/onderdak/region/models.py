@@ -199,6 +199,15 @@ class Organisation(models.Model):
             )
 
 
+class Level(models.TextChoices):
+    """Who is responsible for a task or a facility: one municipality, a subregion or the region
+    (the three levels the policy framework must tell apart sharply)."""
+
+    LOCAL = "local", _("local")
+    SUBREGIONAL = "subregional", _("subregional")
+    REGIONAL = "regional", _("regional")
+
+
 class GovernanceLevel(models.TextChoices):
     ADMINISTRATIVE = "administrative", _("administrative (bestuurlijk)")
     CIVIL_SERVICE = "civil_service", _("civil service (ambtelijk)")

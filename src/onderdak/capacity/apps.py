@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CapacityConfig(AppConfig):
+    name = "onderdak.capacity"
+    label = "capacity"
+    verbose_name = _("capacity")

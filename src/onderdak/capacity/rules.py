@@ -1,0 +1,78 @@
+"""Permissions of the capacity module, per action (issue 7, DESIGN.md §3).
+
+- Policy officers and the regional programme team (the regional coordinator) keep the facility
+  register, the plan, scenarios and runs.
+- A care worker enters the monthly figures of their own care provider's facilities, and sees
+  only those facilities (tariffs are one provider's business, not another's).
+- A municipality officer changes the plan lines of their own municipality and reads the rest.
+- Governance readers read.
+
+Object predicates answer ``True`` for ``obj=None``: "may this role do this at all". The rows a
+user sees in a list come from ``selectors.visibility``, which applies the same rules as querysets.
+"""
+
+import rules
+
+from onderdak.accounts.models import Role
+from onderdak.accounts.predicates import has_role, is_coordinator_or_administrator
+
+is_planner = has_role(Role.POLICY_OFFICER, Role.REGIONAL_COORDINATOR)
+is_care_worker = has_role(Role.CARE_WORKER)
+is_municipality_officer = has_role(Role.MUNICIPALITY_OFFICER)
+is_capacity_reader = has_role(
+    Role.POLICY_OFFICER,
+    Role.REGIONAL_COORDINATOR,
+    Role.MUNICIPALITY_OFFICER,
+    Role.GOVERNANCE_READER,
+)
+
+
+def provider_ids(user) -> frozenset[int]:
+    """The care providers a care worker works for."""
+    return frozenset(o.pk for o in user.organisations_for(Role.CARE_WORKER))
+
+
+def municipality_ids(user) -> frozenset[int]:
+    """The municipalities a municipality officer works for."""
+    return frozenset(
+        o.municipality_id
+        for o in user.organisations_for(Role.MUNICIPALITY_OFFICER)
+        if o.municipality_id
+    )
+
+
+@rules.predicate
+def works_for_provider(user, facility) -> bool:
+    """A facility (or its monthly figure) of the care worker's own care provider."""
+    if facility is None:
+        return True
+    facility = getattr(facility, "facility", facility)
+    return facility.provider_id in provider_ids(user)
+
+
+@rules.predicate
+def works_for_municipality(user, line) -> bool:
+    """A plan line of the municipality officer's own municipality."""
+    return line is None or line.municipality_id in municipality_ids(user)
+
+
+rules.add_perm("capacity", is_coordinator_or_administrator)  # the management screens
+rules.add_perm("capacity.view_facilitytype", is_capacity_reader | is_care_worker)
+rules.add_perm("capacity.change_facilitytype", is_coordinator_or_administrator)
+rules.add_perm("capacity.view_facility", is_capacity_reader | (is_care_worker & works_for_provider))
+rules.add_perm("capacity.add_facility", is_planner)
+rules.add_perm("capacity.change_facility", is_planner)
+rules.add_perm(
+    "capacity.view_monthlyfigure", is_capacity_reader | (is_care_worker & works_for_provider)
+)
+rules.add_perm("capacity.change_monthlyfigure", is_planner | (is_care_worker & works_for_provider))
+rules.add_perm("capacity.view_capacityplan", is_capacity_reader)
+rules.add_perm("capacity.change_capacityplan", is_planner)
+rules.add_perm(
+    "capacity.change_planline", is_planner | (is_municipality_officer & works_for_municipality)
+)
+rules.add_perm("capacity.view_scenario", is_capacity_reader)
+for action in ("add", "change", "delete"):
+    rules.add_perm(f"capacity.{action}_scenario", is_planner)
+rules.add_perm("capacity.run_simulation", is_planner)
+rules.add_perm("capacity.run_optimisation", is_planner)

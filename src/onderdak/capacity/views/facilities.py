@@ -1,0 +1,3 @@
+"""Capacity pages: facilities (filled in by its part)."""
+
+routes: list = []

@@ -1,0 +1,3 @@
+"""Capacity pages: plans (filled in by its part)."""
+
+routes: list = []

@@ -1,0 +1,3 @@
+"""Capacity pages: scenarios (filled in by its part)."""
+
+routes: list = []
