@@ -116,9 +116,10 @@ class _Polytope:
         return result.fun
 
 
-def protecting_cells(labels: Labels, cell: int) -> set[int]:
-    """The cells to hide (or relabel) so that the reader's range of ``cell`` holds its value
-    and one next to it, by a linear programme over the whole table.
+def protecting_change(labels: Labels, cell: int) -> tuple[set[int], set[int]]:
+    """The cells whose range a real change of the table needs to move ``cell`` by one, and
+    those of them to hide (shown) or to relabel (small, moved beyond their bounds), by a
+    linear programme over the whole table.
 
     The last resort when the search finds no move within its budget. A change ``d`` of every
     cell keeps each equation; its lower and upper bounds are what each cell's label allows;
@@ -177,10 +178,13 @@ class _Protection:
         bounds += [(0, 1 if s else 0) for s in small]
         return costs, bounds
 
-    def cells(self) -> set[int]:
-        """Shown cells the change uses, and small ones it moves beyond their bounds."""
+    def cells(self) -> tuple[set[int], set[int]]:
+        """The cells the change uses; of those, the shown ones and the small ones it moves
+        beyond their bounds."""
         x = self.result.x.reshape(4, self.columns)
-        shown = [label == Label.SHOWN for label in self.labels.of]
-        within = (x[0] + x[1] > TOLERANCE) & np.array(shown)
+        shown = np.array([label == Label.SHOWN for label in self.labels.of])
+        used = np.abs(x[0] - x[1] + x[2] - x[3]) > TOLERANCE
         beyond = x[2] + x[3] > TOLERANCE
-        return set(np.flatnonzero(within | beyond).tolist())
+        return set(np.flatnonzero(used).tolist()), set(
+            np.flatnonzero(used & shown | beyond).tolist()
+        )
