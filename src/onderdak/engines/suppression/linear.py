@@ -97,11 +97,9 @@ class _Polytope:
         ]
 
     def range(self, position: int) -> tuple[int, int | float]:
-        low = self._optimum(position, 1.0)
+        low = math.ceil(self._optimum(position, 1.0) - TOLERANCE)
         high = -self._optimum(position, -1.0)
-        return math.ceil(low - TOLERANCE), high if math.isinf(high) else math.floor(
-            high + TOLERANCE
-        )
+        return low, high if math.isinf(high) else math.floor(high + TOLERANCE)
 
     def _optimum(self, position: int, sign: float) -> float:
         objective = np.zeros(self.matrix.shape[1])
@@ -184,7 +182,5 @@ class _Protection:
         x = self.result.x.reshape(4, self.columns)
         shown = np.array([label == Label.SHOWN for label in self.labels.of])
         used = np.abs(x[0] - x[1] + x[2] - x[3]) > TOLERANCE
-        beyond = x[2] + x[3] > TOLERANCE
-        return set(np.flatnonzero(used).tolist()), set(
-            np.flatnonzero(used & shown | beyond).tolist()
-        )
+        hidden = used & shown | (x[2] + x[3] > TOLERANCE)
+        return set(np.flatnonzero(used).tolist()), set(np.flatnonzero(hidden).tolist())
