@@ -55,7 +55,7 @@ subregions x 7 categories x 4 age bands with all margins, plus gender and finder
 municipality; :func:`.generate.ethos_like`) takes about 30 ms in plain Python and hides about
 455 cells, 270 of them small counts. The search is a heuristic: a linear programme per small
 count (the cheapest change that moves it, as :func:`.linear.protecting_change` computes it)
-hides about 390 cells, whose complements add up to about a fifth as many people, but takes
+hides about 390 cells, whose complements add up to a fifth to a quarter as many people, but takes
 12 s. Decision 0012 gives the figures.
 """
 
