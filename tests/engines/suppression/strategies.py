@@ -8,7 +8,7 @@ from onderdak.engines.suppression.generate import Dimension, cube, flat
 
 from .tables import linked
 
-COUNTS = st.one_of(st.integers(0, 4), st.integers(0, 4), st.integers(0, 30))
+COUNTS = st.one_of(st.integers(0, 4), st.integers(0, 4), st.integers(0, 30))  # 2 in 3 from 0-4
 
 
 @st.composite

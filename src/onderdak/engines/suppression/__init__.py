@@ -34,9 +34,11 @@ it leaves to close, ties broken by the order of ``values``; failing that, one th
 small count beyond 1..4, which is then shown as "x" (DERIVED) instead of "<5". Hiding more never
 undoes an earlier move, so one pass protects every count. If the search runs out of its budget
 of steps -- never seen on tables with margins, but possible in principle -- a linear programme
-(:func:`.linear.protecting_cells`) finds the cheapest real change of the table that moves the
+(:func:`.linear.protecting_change`) finds the cheapest real change of the table that moves the
 count by one and the engine hides what it uses: the guarantee then holds for the LP range, which
-is what :func:`exposure` measures.
+is what :func:`exposure` measures. Last, largest figure first, each complement is shown again if
+every small count that needed it finds another move among the cells still hidden (within a
+budget of steps): a complement hidden early is often not needed once later ones are hidden.
 
 **When the whole table is small.** Every small count is hidden as usual. Where the "<5" labels
 themselves would give counts away -- a total of 4 over four parts of 1 -- no move exists within
@@ -48,9 +50,13 @@ table whose figures are all small is thus hidden whole, some of it as "x".
 by the order of ``values`` and the search has no randomness: the same values and the same set of
 groups give the same result, in any order of the groups or of their parts.
 
-**Cost.** A dashboard cube of 833 cells and 459 groups (13 municipalities in three subregions x
-7 categories x 4 age bands with all margins, plus gender and finder per municipality) takes
-about 25 ms; the search is plain Python, the linear programmes run only as a last resort.
+**Cost and quality.** A dashboard cube of 833 cells and 459 groups (13 municipalities in three
+subregions x 7 categories x 4 age bands with all margins, plus gender and finder per
+municipality; :func:`.generate.ethos_like`) takes about 30 ms in plain Python and hides about
+455 cells, 270 of them small counts. The search is a heuristic: a linear programme per small
+count (the cheapest change that moves it, as :func:`.linear.protecting_change` computes it)
+hides about 390 cells, whose complements add up to a fifth to a quarter as many people, but takes
+12 s. Decision 0012 gives the figures.
 """
 
 from .engine import suppress

@@ -97,11 +97,9 @@ class _Polytope:
         ]
 
     def range(self, position: int) -> tuple[int, int | float]:
-        low = self._optimum(position, 1.0)
+        low = math.ceil(self._optimum(position, 1.0) - TOLERANCE)
         high = -self._optimum(position, -1.0)
-        return math.ceil(low - TOLERANCE), high if math.isinf(high) else math.floor(
-            high + TOLERANCE
-        )
+        return low, high if math.isinf(high) else math.floor(high + TOLERANCE)
 
     def _optimum(self, position: int, sign: float) -> float:
         objective = np.zeros(self.matrix.shape[1])
@@ -116,9 +114,10 @@ class _Polytope:
         return result.fun
 
 
-def protecting_cells(labels: Labels, cell: int) -> set[int]:
-    """The cells to hide (or relabel) so that the reader's range of ``cell`` holds its value
-    and one next to it, by a linear programme over the whole table.
+def protecting_change(labels: Labels, cell: int) -> tuple[set[int], set[int]]:
+    """The cells whose range a real change of the table needs to move ``cell`` by one, and
+    those of them to hide (shown) or to relabel (small, moved beyond their bounds), by a
+    linear programme over the whole table.
 
     The last resort when the search finds no move within its budget. A change ``d`` of every
     cell keeps each equation; its lower and upper bounds are what each cell's label allows;
@@ -177,10 +176,11 @@ class _Protection:
         bounds += [(0, 1 if s else 0) for s in small]
         return costs, bounds
 
-    def cells(self) -> set[int]:
-        """Shown cells the change uses, and small ones it moves beyond their bounds."""
+    def cells(self) -> tuple[set[int], set[int]]:
+        """The cells the change uses; of those, the shown ones and the small ones it moves
+        beyond their bounds."""
         x = self.result.x.reshape(4, self.columns)
-        shown = [label == Label.SHOWN for label in self.labels.of]
-        within = (x[0] + x[1] > TOLERANCE) & np.array(shown)
-        beyond = x[2] + x[3] > TOLERANCE
-        return set(np.flatnonzero(within | beyond).tolist())
+        shown = np.array([label == Label.SHOWN for label in self.labels.of])
+        used = np.abs(x[0] - x[1] + x[2] - x[3]) > TOLERANCE
+        hidden = used & shown | (x[2] + x[3] > TOLERANCE)
+        return set(np.flatnonzero(used).tolist()), set(np.flatnonzero(hidden).tolist())

@@ -79,16 +79,16 @@ class Labels:
 
     def repairs(self, group: int, against: int) -> list[Repair]:
         """The cells that change ``group``'s sum of parts minus total by ``against``."""
-        key = (group, against)
-        if key not in self._repairs:
+        repairs = self._repairs.get((group, against))
+        if repairs is None:
             repairs = []
             for cell, coefficient in self.table.groups[group]:
                 step = against * coefficient
                 cost = self.cost(cell, step)
                 if cost < math.inf:
                     repairs.append((cost, cell, step))
-            self._repairs[key] = sorted(repairs)
-        return self._repairs[key]
+            repairs = self._repairs[(group, against)] = sorted(repairs)
+        return repairs
 
     def apply(self, move: dict[int, int]) -> None:
         """Hide the cells ``move`` changes; one it takes out of its label's bounds is DERIVED."""
@@ -96,8 +96,14 @@ class Labels:
         self.derive(c for c, step in move.items() if not of[c] or not self.within(c, step))
 
     def derive(self, cells: Iterable[int]) -> None:
+        self._label(cells, Label.DERIVED)
+
+    def show(self, cell: int) -> None:
+        self._label([cell], Label.SHOWN)
+
+    def _label(self, cells: Iterable[int], label: Label) -> None:
         for cell in list(cells):
-            self.of[cell] = Label.DERIVED
+            self.of[cell] = label
             for group, _coefficient in self.table.memberships[cell]:
                 self._repairs.pop((group, 1), None)
                 self._repairs.pop((group, -1), None)
@@ -165,10 +171,10 @@ class Search:
     def _most_constrained(self) -> int:
         """The broken group with the fewest repairs (the first such in canonical order)."""
         best, fewest = -1, math.inf
-        move, limit = self.move, self.limit
+        move, limit, imbalance, repairs = self.move, self.limit, self.imbalance, self.repairs
         for group in self.broken:
             count = 0
-            for cost, cell, _step in self.repairs(group, self._against(group)):
+            for cost, cell, _step in repairs(group, -1 if imbalance[group] > 0 else 1):
                 if cost > limit or count > fewest:
                     break
                 count += cell not in move
