@@ -1,8 +1,87 @@
-"""Rights of the capacity module's plans pages and endpoints, for ``tests/test_rights.py``.
+"""Rights of the capacity module's plan pages and endpoints, for ``tests/test_rights.py``.
 
 ``RULES``: URL name → its cases (``tests.rights_table.Case``); ``URLS``: URL name → a function
 giving the path to request, for URLs that take arguments.
+
+Capacity readers (policy, coordinator, municipality officer, governance reader) read the plan;
+planners (policy officer, coordinator) make it and change any municipality's places; a
+municipality officer changes their own municipality's places (the member the table makes works
+for the first municipality organisation, Alphen aan den Rijn, GM0484).
 """
 
-RULES: dict = {}
-URLS: dict = {}
+from django.urls import reverse
+
+from onderdak.accounts.models import Role
+from onderdak.capacity.services.reference import facility_types_load
+from tests.capacity.plans_data import example_plan
+from tests.rights_table import Case
+
+READERS = frozenset(
+    {
+        Role.POLICY_OFFICER,
+        Role.REGIONAL_COORDINATOR,
+        Role.MUNICIPALITY_OFFICER,
+        Role.GOVERNANCE_READER,
+    }
+)
+PLANNERS = frozenset({Role.POLICY_OFFICER, Role.REGIONAL_COORDINATOR})
+OWN_MUNICIPALITY = "GM0484"
+
+
+def plan_period():
+    return {"first_year": 2023, "last_year": 2032, "notes": ""}
+
+
+def municipality_grid():
+    return {"places_housing-first_2024": "3"}
+
+
+def subregion_grid():
+    return {"places_GM0484_2024": "3"}
+
+
+def with_plan(name: str, *args):
+    def path():
+        facility_types_load()
+        example_plan()
+        return reverse(name, args=args)
+
+    return path
+
+
+RULES: dict = {
+    "capacity:overview": [Case(READERS | {Role.CARE_WORKER})],
+    "capacity:plan": [Case(READERS)],
+    "capacity:plan_create": [
+        Case(PLANNERS),
+        Case(PLANNERS, "post", 302, {"data": plan_period}),
+    ],
+    "capacity:plan_update": [
+        Case(PLANNERS),
+        Case(PLANNERS, "post", 302, {"data": plan_period}),
+    ],
+    "capacity:plan_baseline": [Case(PLANNERS, "post", 302)],
+    "capacity:plan_export": [Case(READERS)],
+    "capacity:plan_municipality": [Case(READERS)],
+    "capacity:plan_municipality_edit": [
+        Case(PLANNERS | {Role.MUNICIPALITY_OFFICER}),
+        Case(PLANNERS | {Role.MUNICIPALITY_OFFICER}, "post", 302, {"data": municipality_grid}),
+    ],
+    "capacity:plan_subregion": [Case(READERS)],
+    "capacity:plan_subregion_edit": [
+        Case(PLANNERS),
+        Case(PLANNERS, "post", 302, {"data": subregion_grid}),
+    ],
+}
+URLS: dict = {
+    **{
+        name: with_plan(name)
+        for name in ("capacity:plan_update", "capacity:plan_baseline", "capacity:plan_export")
+    },
+    "capacity:plan_municipality": with_plan("capacity:plan_municipality", OWN_MUNICIPALITY),
+    "capacity:plan_municipality_edit": with_plan(
+        "capacity:plan_municipality_edit", OWN_MUNICIPALITY
+    ),
+    "capacity:plan_subregion": with_plan("capacity:plan_subregion", "rijnstreek"),
+    "capacity:plan_subregion_edit": with_plan("capacity:plan_subregion_edit", "rijnstreek"),
+}

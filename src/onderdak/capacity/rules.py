@@ -76,3 +76,9 @@ for action in ("add", "change", "delete"):
     rules.add_perm(f"capacity.{action}_scenario", is_planner)
 rules.add_perm("capacity.run_simulation", is_planner)
 rules.add_perm("capacity.run_optimisation", is_planner)
+
+# --- The plan, scenarios and runs (part C2) ------------------------------------------------------
+# The overview is for anyone with a capacity permission; a care worker's shows only their own
+# provider's facilities. Calibration estimates are per facility: for the readers of the register.
+rules.add_perm("capacity.view_overview", is_capacity_reader | is_care_worker)
+rules.add_perm("capacity.view_calibration", is_capacity_reader)

@@ -1,9 +1,10 @@
 """``/capaciteit/``: each part of the module adds its pages through its module's ``routes``."""
 
-from onderdak.capacity.views import facilities, plans, scenarios
+from onderdak.capacity.views import facilities, overview, plans, scenarios
 
 app_name = "capacity"
 urlpatterns = [
+    *overview.routes,
     *facilities.routes,
     *plans.routes,
     *scenarios.routes,
