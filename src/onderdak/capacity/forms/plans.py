@@ -102,18 +102,3 @@ class PlacesGridForm(GridForm):
                 places = self.cleaned_data.get(name)
                 entries.append(PlanEntry(row.municipality, row.facility_type, year, places))
         return entries
-
-
-class TypeChoiceForm(Form):
-    """Which type to edit in a subregion's grid (a GET form)."""
-
-    soort = forms.ModelChoiceField(
-        label=gettext_lazy("Type"),
-        queryset=FacilityType.objects.none(),
-        to_field_name="code",
-        empty_label=None,
-    )
-
-    def __init__(self, *args, types, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["soort"].queryset = types

@@ -18,7 +18,6 @@ from onderdak.accounts.selectors import region_for_user
 from onderdak.capacity.forms.plans import (
     PlacesGridForm,
     PlanForm,
-    TypeChoiceForm,
     municipality_rows,
     subregion_rows,
 )
@@ -306,19 +305,10 @@ class SubregionPlanEditView(SubregionMixin, GridEditMixin, FormView):
         )
 
     @cached_property
-    def type_form(self):
-        form = TypeChoiceForm(self.request.GET or None, types=self.grid_types())
-        form.fields["soort"].initial = self.grid.types[0].code if self.grid.types else None
-        return form
-
-    def grid_types(self):
-        return selectors.plan_types(plan=self.plan)
-
-    @cached_property
     def facility_type(self):
-        if self.type_form.is_valid():
-            return self.type_form.cleaned_data["soort"]
-        return self.grid.types[0]
+        """The type asked for (``?soort=``), else the first."""
+        chosen = self.request.GET.get("soort")
+        return next((t for t in self.grid.types if t.code == chosen), self.grid.types[0])
 
     def get_form_kwargs(self):
         rows = subregion_rows(self.members, self.facility_type)
@@ -334,7 +324,7 @@ class SubregionPlanEditView(SubregionMixin, GridEditMixin, FormView):
         return super().get_context_data(
             area=self.subregion.name,
             facility_type=self.facility_type,
-            type_form=self.type_form,
+            types=self.grid.types,
             back_url=reverse("capacity:plan_subregion", args=[self.subregion.slug]),
             **kwargs,
         )
