@@ -40,6 +40,19 @@ def subregion_grid():
     return {"places_GM0484_2024": "3"}
 
 
+def api_lines():
+    return {
+        "lines": [
+            {
+                "municipality": OWN_MUNICIPALITY,
+                "facility_type": "housing-first",
+                "year": 2024,
+                "places": 3,
+            }
+        ]
+    }
+
+
 def with_plan(name: str, *args):
     def path():
         facility_types_load()
@@ -73,7 +86,34 @@ RULES: dict = {
         Case(PLANNERS, "post", 302, {"data": subregion_grid}),
     ],
 }
+API_RULES: dict = {
+    "capacity-plan-list": [
+        Case(READERS, api=True),
+        Case(PLANNERS, "post", 201, {"data": plan_period}, api=True),
+    ],
+    "capacity-plan-detail": [
+        Case(READERS, api=True),
+        Case(PLANNERS, "patch", 200, {"data": lambda: {"notes": "x"}}, api=True),
+    ],
+    "capacity-plan-put-lines": [
+        Case(PLANNERS | {Role.MUNICIPALITY_OFFICER}, "put", 200, {"data": api_lines}, api=True)
+    ],
+    "capacity-plan-checks": [Case(READERS, api=True)],
+    "plan-line-list": [Case(READERS, api=True)],
+}
+RULES.update(API_RULES)
+
+
+def plan_pk() -> int:
+    facility_types_load()
+    return example_plan().pk
+
+
 URLS: dict = {
+    **{
+        name: (lambda name=name: reverse(name, args=[plan_pk()]))
+        for name in ("capacity-plan-detail", "capacity-plan-put-lines", "capacity-plan-checks")
+    },
     **{
         name: with_plan(name)
         for name in ("capacity:plan_update", "capacity:plan_baseline", "capacity:plan_export")
