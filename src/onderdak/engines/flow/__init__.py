@@ -1,0 +1,62 @@
+"""The flow engine: inflow, stay and outflow of shelter and protected-housing places, month by
+month, with the contingent as the outflow valve; Monte Carlo bands; calibration on history.
+
+Plain Python and numpy (no Django): a :class:`FlowInput` in, a :class:`FlowResult` out.
+Modules: ``model`` (the dataclasses and the definitions of the measures), ``validation``,
+``stays`` (lengths of stay as phases), ``tables`` (exact draws by inverse distribution
+functions), ``contingent`` (the contingent's split over cells), ``plan`` (the input as arrays),
+``draws`` (the random numbers), ``engine`` (the vectorised simulation, and why it is monotone in
+the contingent), ``loop`` (the same model as a plain loop), ``bands`` and ``results`` (the
+percentile bands), ``calibration`` (estimates from monthly figures). Decision 0014 explains the
+choices.
+"""
+
+from .engine import Paths, simulate_paths
+from .errors import FlowError
+from .model import (
+    ALL_MEASURES,
+    DAYS_PER_MONTH,
+    EXTRA_MEASURES,
+    MEASURES,
+    Band,
+    Cell,
+    Destinations,
+    FlowInput,
+    FlowResult,
+    Stay,
+    StayFit,
+    StayKind,
+    WhenFull,
+)
+from .results import summarise
+
+#: Stored with a run, so a result can be traced to the model that made it.
+ENGINE_VERSION = "flow-1"
+
+
+def simulate(data: FlowInput) -> FlowResult:
+    """Simulate ``data.runs`` runs, vectorised over runs and cells; same input, same output."""
+    plan, paths = simulate_paths(data)
+    return summarise(data, plan, paths)
+
+
+__all__ = [
+    "ALL_MEASURES",
+    "DAYS_PER_MONTH",
+    "ENGINE_VERSION",
+    "EXTRA_MEASURES",
+    "MEASURES",
+    "Band",
+    "Cell",
+    "Destinations",
+    "FlowError",
+    "FlowInput",
+    "FlowResult",
+    "Paths",
+    "Stay",
+    "StayFit",
+    "StayKind",
+    "WhenFull",
+    "simulate",
+    "simulate_paths",
+]
