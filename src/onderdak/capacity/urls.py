@@ -1,6 +1,6 @@
 """``/capaciteit/``: each part of the module adds its pages through its module's ``routes``."""
 
-from onderdak.capacity.views import facilities, overview, plans, scenarios
+from onderdak.capacity.views import facilities, overview, plans, runs, scenarios
 
 app_name = "capacity"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     *facilities.routes,
     *plans.routes,
     *scenarios.routes,
+    *runs.routes,
 ]
