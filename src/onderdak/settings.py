@@ -282,6 +282,7 @@ SPECTACULAR_SETTINGS = {
         "RatingEnum": "onderdak.contingent.models.Rating",
         "ImportKindEnum": "onderdak.monitor.models.ImportKind",
         "ImportStatusEnum": "onderdak.monitor.models.ImportStatus",
+        "CapacityRunStatusEnum": "onderdak.capacity.models.RunStatus",
     },
 }
 

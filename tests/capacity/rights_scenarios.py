@@ -106,7 +106,27 @@ RULES: dict = {
     "capacity:compare": [Case(READERS), Case(READERS, "get", 200, {"data": comparison})],
     "capacity:compare_export": [Case(READERS, "get", 200, {"data": comparison})],
 }
+API_RULES: dict = {
+    "scenario-list": [
+        Case(READERS, api=True),
+        Case(PLANNERS, "post", 201, {"data": api_scenario}, api=True),
+    ],
+    "scenario-detail": [
+        Case(READERS, api=True),
+        Case(PLANNERS, "patch", 200, {"data": lambda: {"description": "x"}}, api=True),
+        Case(PLANNERS, "delete", 204, api=True),
+    ],
+    "scenario-run": [Case(PLANNERS, "post", 201, api=True)],
+    "scenario-compare": [Case(READERS, "get", 200, {"data": comparison}, api=True)],
+    "simulation-run-list": [Case(READERS, api=True)],
+    "simulation-run-detail": [Case(READERS, api=True)],
+}
+RULES.update(API_RULES)
+
 URLS: dict = {
+    "scenario-detail": lambda: reverse("scenario-detail", args=[example_scenario().pk]),
+    "scenario-run": lambda: reverse("scenario-run", args=[example_scenario().pk]),
+    "simulation-run-detail": lambda: reverse("simulation-run-detail", args=[example_run().pk]),
     **{
         name: of_scenario(name)
         for name in (
