@@ -8,14 +8,14 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from onderdak.core.formatting import localized_number
-from onderdak.monitor.importing.columns import normal
-from onderdak.monitor.importing.problems import Cell
+from onderdak.imports.files.columns import normal
+from onderdak.imports.files.problems import Cell
 
 WHOLE = re.compile(r"^[0-9]+$")
 DECIMAL = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
 CBS_DIGITS = re.compile(r"^(?:gm)?0*([0-9]{1,4})$")
 PERIOD = re.compile(r"^((?:19|20)[0-9]{2})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
-#: No cell of a count holds more people than this; a larger number is a mistake in the file.
+#: No cell of a file holds more people than this; a larger number is a mistake in the file.
 MAX_PEOPLE = 100_000
 
 
@@ -51,9 +51,9 @@ def cbs_key(value: str) -> str | None:
     return f"gm{int(match.group(1)):04d}" if match else None
 
 
-def people(cell: Cell) -> int:
-    """A whole number from 0 to :data:`MAX_PEOPLE`; an XLSX number with an integral value is
-    fine, ``2,5``, ``1.5``, ``-1`` and text are not."""
+def people(cell: Cell, *, limit: int = MAX_PEOPLE) -> int:
+    """A whole number from 0 to ``limit``; an XLSX number with an integral value is fine,
+    ``2,5``, ``1.5``, ``-1`` and text are not."""
     if isinstance(cell, bool):
         raise CellError(_("Enter a whole number of 0 or more."))
     if isinstance(cell, float) and cell.is_integer():
@@ -67,9 +67,9 @@ def people(cell: Cell) -> int:
         if not WHOLE.match(value):
             raise CellError(_("Enter a whole number of 0 or more."))
         number = int(value)
-    if not 0 <= number <= MAX_PEOPLE:
+    if not 0 <= number <= limit:
         message = _("Enter a whole number from 0 to %(limit)s.") % {
-            "limit": localized_number(MAX_PEOPLE, 0, grouped=True)
+            "limit": localized_number(limit, 0, grouped=True)
         }
         raise CellError(message)
     return number
