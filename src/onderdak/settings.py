@@ -282,6 +282,8 @@ SPECTACULAR_SETTINGS = {
         "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
         "RatingEnum": "onderdak.contingent.models.Rating",
         "ImportKindEnum": "onderdak.imports.kinds.KIND_CHOICES",
+        "LevelEnum": "onderdak.region.models.Level",
+        "GovernanceBodyLevelEnum": "onderdak.region.models.GovernanceLevel",
         "ImportStatusEnum": "onderdak.imports.models.ImportStatus",
     },
 }
