@@ -11,7 +11,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from onderdak.monitor.importing.problems import Cell, ReadError
+from onderdak.imports.files.problems import Cell, ReadError
 
 SEPARATORS = (";", ",", "\t")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

@@ -1,5 +1,5 @@
-"""A cell's value as the checks need it: text, a key to look up, a whole number, a decimal or a
-period. Each reader raises :class:`CellError` with the message for the report."""
+"""A cell's value as the checks need it: text, a key to look up, a whole number, a decimal, a
+period or a month. Each reader raises :class:`CellError` with the message for the report."""
 
 import datetime
 import re
@@ -8,14 +8,18 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from onderdak.core.formatting import localized_number
-from onderdak.monitor.importing.columns import normal
-from onderdak.monitor.importing.problems import Cell
+from onderdak.imports.files.columns import normal
+from onderdak.imports.files.problems import Cell
 
 WHOLE = re.compile(r"^[0-9]+$")
 DECIMAL = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
 CBS_DIGITS = re.compile(r"^(?:gm)?0*([0-9]{1,4})$")
 PERIOD = re.compile(r"^((?:19|20)[0-9]{2})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
-#: No cell of a count holds more people than this; a larger number is a mistake in the file.
+#: ``2024-06`` (a month), ``2024-06-15`` (a date), ``15-6-2024`` (a date as Dutch Excel writes it).
+MONTH = re.compile(r"^((?:19|20)[0-9]{2})-([0-9]{1,2})$")
+ISO_DATE = re.compile(r"^((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})$")
+DAY_FIRST = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]((?:19|20)[0-9]{2})$")
+#: No cell of a file holds more people than this; a larger number is a mistake in the file.
 MAX_PEOPLE = 100_000
 
 
@@ -51,9 +55,9 @@ def cbs_key(value: str) -> str | None:
     return f"gm{int(match.group(1)):04d}" if match else None
 
 
-def people(cell: Cell) -> int:
-    """A whole number from 0 to :data:`MAX_PEOPLE`; an XLSX number with an integral value is
-    fine, ``2,5``, ``1.5``, ``-1`` and text are not."""
+def people(cell: Cell, *, limit: int = MAX_PEOPLE) -> int:
+    """A whole number from 0 to ``limit``; an XLSX number with an integral value is fine,
+    ``2,5``, ``1.5``, ``-1`` and text are not."""
     if isinstance(cell, bool):
         raise CellError(_("Enter a whole number of 0 or more."))
     if isinstance(cell, float) and cell.is_integer():
@@ -67,9 +71,9 @@ def people(cell: Cell) -> int:
         if not WHOLE.match(value):
             raise CellError(_("Enter a whole number of 0 or more."))
         number = int(value)
-    if not 0 <= number <= MAX_PEOPLE:
+    if not 0 <= number <= limit:
         message = _("Enter a whole number from 0 to %(limit)s.") % {
-            "limit": localized_number(MAX_PEOPLE, 0, grouped=True)
+            "limit": localized_number(limit, 0, grouped=True)
         }
         raise CellError(message)
     return number
@@ -119,3 +123,28 @@ def period(cell: Cell) -> str:
     if not PERIOD.match(value):
         raise CellError(_("Use a year (2024), a quarter (2024-Q2) or a month (2024-06)."))
     return value
+
+
+def month(cell: Cell) -> datetime.date:
+    """A month as its first day: ``2024-06``, a date (``2024-06-15``, ``15-6-2024``) or a date
+    from XLSX (Excel makes one of ``2024-06``); a date gives its month."""
+    if isinstance(cell, datetime.date):
+        return datetime.date(cell.year, cell.month, 1)
+    value = text(cell, max_length=10)
+    year, number, day = _month_parts(value)
+    try:
+        datetime.date(year, number, day)
+    except ValueError as error:
+        raise CellError(_("Use a month (2024-06) or a date (15-6-2024).")) from error
+    return datetime.date(year, number, 1)
+
+
+def _month_parts(value: str) -> tuple[int, int, int]:
+    """Year, month and day of ``value``, or a :class:`CellError`."""
+    if match := MONTH.match(value):
+        return int(match.group(1)), int(match.group(2)), 1
+    if match := ISO_DATE.match(value):
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if match := DAY_FIRST.match(value):
+        return int(match.group(3)), int(match.group(2)), int(match.group(1))
+    raise CellError(_("Use a month (2024-06) or a date (15-6-2024)."))

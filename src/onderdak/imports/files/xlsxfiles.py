@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
 from onderdak.core.formatting import localized_number
-from onderdak.monitor.importing.columns import letter
-from onderdak.monitor.importing.problems import Cell, ReadError
+from onderdak.imports.files.columns import letter
+from onderdak.imports.files.problems import Cell, ReadError
 
 #: Decompressed XML of a workbook, at most: a 100,000-row count file has about 30 MB.
 MAX_XML_BYTES = 200 * 1024 * 1024

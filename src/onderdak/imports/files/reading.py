@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from onderdak.monitor.importing import csvfiles, xlsxfiles
-from onderdak.monitor.importing.problems import Cell, ReadError, Table
+from onderdak.imports.files import csvfiles, xlsxfiles
+from onderdak.imports.files.problems import Cell, ReadError, Table
 
 OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the OLE2 container of .xls files
 ZIP = b"PK\x03\x04"

@@ -5,8 +5,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Generic
 
-from onderdak.monitor.importing.columns import Column, Header, read_header
-from onderdak.monitor.importing.problems import (
+from onderdak.imports.files.columns import Column, Header, read_header
+from onderdak.imports.files.problems import (
     Cell,
     CheckResult,
     Progress,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onderdak.core.forms import Form
-from onderdak.monitor.importing.files import megabytes
+from onderdak.imports.files.reading import megabytes
 
 
 class ImportForm(Form):
@@ -20,4 +20,4 @@ class ImportForm(Form):
         self.fields["file"].help_text = _(
             "A CSV file or an Excel workbook (.xlsx) in the layout of the template; at most "
             "%(limit)s MB."
-        ) % {"limit": megabytes(settings.MONITOR_IMPORT_MAX_BYTES)}
+        ) % {"limit": megabytes(settings.IMPORT_MAX_BYTES)}

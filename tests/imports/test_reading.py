@@ -6,10 +6,11 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from onderdak.monitor.importing import xlsxfiles
-from onderdak.monitor.importing.files import read_table
-from onderdak.monitor.importing.problems import ReadError
-from tests.monitor.importing.files import count_file, csv_bytes, xlsx_bytes
+from onderdak.imports.files import xlsxfiles
+from onderdak.imports.files.problems import ReadError
+from onderdak.imports.files.reading import read_table
+from tests.imports.files import csv_bytes, xlsx_bytes
+from tests.monitor.importing.files import count_file
 
 LIMIT = 1024 * 1024
 ROWS = [("gemeente", "aantal"), ("Leiden", "3"), ("Lisse", "4")]

@@ -1,5 +1,5 @@
 """The templates users download and fill in: the header on the first row (so the file imports as
-it is), and in the XLSX a second sheet with every valid code and name (docs/monitor-import.md)."""
+it is), and in the XLSX a second sheet with every valid code and name (docs/imports.md)."""
 
 import io
 from collections.abc import Iterable, Sequence
@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from onderdak.core.exports import FORMULA_START, Sheet, sheet_name, text
-from onderdak.monitor.importing.columns import Column
+from onderdak.imports.files.columns import Column
 
 BOM = "\ufeff"
 CSV_SEPARATOR = ";"

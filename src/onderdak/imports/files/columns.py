@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from onderdak.monitor.importing.problems import Cell, RowError, shown
+from onderdak.imports.files.problems import Cell, RowError, shown
 
 SPACING = re.compile(r"[\s_]+")
 
