@@ -54,7 +54,7 @@ def test_a_reader_sees_the_checks_but_not_the_missing_figures(region, make_membe
 def test_a_care_worker_sees_only_their_own_providers_facilities(region, login):
     providers = Organisation.objects.filter(kind=OrganisationKind.CARE_PROVIDER).order_by("pk")
     own, other = providers[0], providers[1]
-    FacilityFactory(name="Eigen huis", provider=own)
+    mine = FacilityFactory(name="Eigen huis", provider=own)
     FacilityFactory(name="Ander huis", provider=other)
     worker = UserFactory()
     MembershipFactory(user=worker, role=Role.CARE_WORKER, organisation=own)
@@ -64,6 +64,7 @@ def test_a_care_worker_sees_only_their_own_providers_facilities(region, login):
     assert overview.plan is None
     page = response.content.decode()
     assert "Ander huis" not in page
+    assert reverse("capacity:figure_month", args=[mine.pk]) in page
     assert reverse("capacity:plan") not in page
 
 

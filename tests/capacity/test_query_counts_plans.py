@@ -6,7 +6,7 @@ after ``grow`` means a query inside a loop: fix the selector, not the number her
 
 Beyond the seven queries of every logged-in request (session, user, TOTP device, memberships;
 saving the session in three) and the user's region: the plan; the grid (municipalities, types,
-lines); the checks (the latest month, then the window's figures). A municipality's page adds
+lines); the checks (the latest month, the measured demand, the yearly outflow). A municipality's page adds
 finding the municipality (a subregion's page has no checks: one fewer); the overview adds the
 latest runs and, for a planner, the facilities without last month's figures; an API list its
 count.
@@ -39,14 +39,14 @@ def plan_id() -> int:
 
 #: Page → (role, path, queries).
 PAGES = {
-    "overview (policy_officer)": (P, lambda: reverse("capacity:overview"), 16),
+    "overview (policy_officer)": (P, lambda: reverse("capacity:overview"), 17),
     "overview (care_worker)": (Role.CARE_WORKER, lambda: reverse("capacity:overview"), 9),
-    "plan (governance_reader)": (G, lambda: reverse("capacity:plan"), 14),
-    "plan excel (municipality_officer)": (M, lambda: reverse("capacity:plan_export"), 14),
+    "plan (governance_reader)": (G, lambda: reverse("capacity:plan"), 15),
+    "plan excel (municipality_officer)": (M, lambda: reverse("capacity:plan_export"), 15),
     "municipality plan (municipality_officer)": (
         M,
         lambda: reverse("capacity:plan_municipality", args=["GM0546"]),
-        15,
+        16,
     ),
     "municipality grid (policy_officer)": (
         P,
@@ -68,7 +68,7 @@ PAGES = {
     "api plan checks (policy_officer)": (
         P,
         lambda: reverse("capacity-plan-checks", args=[plan_id()]),
-        14,
+        15,
     ),
 }
 

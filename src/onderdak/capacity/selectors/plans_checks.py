@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from onderdak.capacity.models import FacilityType
 from onderdak.capacity.selectors.plans import PlanGrid
-from onderdak.capacity.selectors.plans_demand import MeasuredDemand, measured_demand
+from onderdak.capacity.selectors.plans_demand import Measured, measured
 from onderdak.core.formatting import localized_number
 from onderdak.region.models import Municipality
 
@@ -65,7 +65,7 @@ class PlanCheck:
             return self.facility_type.label
         return f"{self.municipality.name}, {self.facility_type.label}"
 
-    def message(self, demand: MeasuredDemand) -> str:
+    def message(self, demand: Measured) -> str:
         window = _("%(first)s to %(last)s") % {
             "first": demand.first_month.strftime("%m/%Y"),
             "last": demand.last_month.strftime("%m/%Y"),
@@ -87,7 +87,7 @@ class PlanCheck:
 @dataclass(frozen=True)
 class PlanChecks:
     checks: tuple[PlanCheck, ...]
-    demand: MeasuredDemand
+    demand: Measured
     unchecked_types: tuple[FacilityType, ...]
 
     def messages(self) -> list[tuple[PlanCheck, str]]:
@@ -98,20 +98,24 @@ class PlanChecks:
 
 
 def plan_checks(*, grid: PlanGrid) -> PlanChecks:
-    """Both checks on the whole plan; two queries for the figures."""
-    demand = measured_demand(region=grid.plan.region)
+    """Both checks on the whole plan; three queries for the figures."""
+    demand = measured(region=grid.plan.region)
     if not demand.has_figures:
         return PlanChecks((), demand, grid.used_types(grid.municipalities))
     checks = (*below_demand(grid, demand), *faster_than_outflow(grid, demand))
-    measured = {type_id for (_m, type_id) in demand.demand}
-    unchecked = tuple(t for t in grid.used_types(grid.municipalities) if t.pk not in measured)
+    found = {code for (_m, code) in demand.demand}
+    unchecked = tuple(t for t in grid.used_types(grid.municipalities) if t.code not in found)
     return PlanChecks(checks, demand, unchecked)
 
 
-def below_demand(grid: PlanGrid, demand: MeasuredDemand) -> list[PlanCheck]:
+def below_demand(grid: PlanGrid, demand: Measured) -> list[PlanCheck]:
     years = [y for y in grid.years if y >= demand.last_month.year] or [grid.years[-1]]
     cells = (
-        (municipality, facility_type, demand.demand.get((municipality.pk, facility_type.pk)))
+        (
+            municipality,
+            facility_type,
+            demand.demand.get((municipality.cbs_code, facility_type.code)),
+        )
         for municipality in grid.municipalities
         for facility_type in grid.types
     )
@@ -137,10 +141,10 @@ def _below(grid: PlanGrid, years, municipality, facility_type, needed) -> PlanCh
     )
 
 
-def faster_than_outflow(grid: PlanGrid, demand: MeasuredDemand) -> list[PlanCheck]:
+def faster_than_outflow(grid: PlanGrid, demand: Measured) -> list[PlanCheck]:
     checks = []
     for facility_type, totals in grid.totals_by_type(grid.municipalities):
-        outflow = demand.yearly_outflow.get(facility_type.pk)
+        outflow = demand.yearly_outflow.get(facility_type.code)
         if outflow is None:
             continue
         for year, before, after in zip(grid.years[1:], totals, totals[1:], strict=False):

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from onderdak.accounts.models import User
 from onderdak.capacity.models import CapacityPlan, Facility, MonthlyFigure, SimulationRun
+from onderdak.capacity.months import next_month, previous_month
 from onderdak.capacity.rules import provider_ids
 from onderdak.capacity.selectors.plans import plan_grid, region_plan
 from onderdak.capacity.selectors.plans_checks import PlanChecks, plan_checks
-from onderdak.capacity.selectors.plans_demand import months_before
 from onderdak.region.models import Region
 
 LATEST_RUNS = 5
@@ -35,7 +35,7 @@ def overview(*, user: User, region: Region | None) -> Overview:
     plan = region_plan(region=region) if user.has_perm("capacity.view_capacityplan") else None
     checks = plan_checks(grid=plan_grid(plan=plan)) if plan else None
     planner = user.has_perm("capacity.change_capacityplan")
-    last_month = months_before(timezone.localdate().replace(day=1), 1)
+    last_month = previous_month(timezone.localdate())
     return Overview(
         plan=plan,
         checks=checks,
@@ -59,7 +59,7 @@ def latest_runs(*, region: Region) -> QuerySet[SimulationRun]:
 
 def facilities_without_figures(*, region: Region, month: datetime.date) -> QuerySet[Facility]:
     """Active facilities under contract in ``month`` that have no figures for it."""
-    end = months_before(month, -1) - datetime.timedelta(days=1)
+    end = next_month(month) - datetime.timedelta(days=1)
     figures = MonthlyFigure.objects.filter(facility=OuterRef("pk"), month=month)
     return (
         Facility.objects.filter(region=region, is_active=True, contract_start__lte=end)

@@ -33,9 +33,9 @@ from django.db.models import F, Max, Sum
 from django.utils.translation import gettext as _
 
 from onderdak.capacity.models import Facility, FacilityType, MonthlyFigure
+from onderdak.capacity.months import first_of_month, next_month
 from onderdak.capacity.selectors.calibration import Estimates, estimates
 from onderdak.capacity.selectors.plans import PlanGrid, plan_grid, region_plan
-from onderdak.capacity.selectors.plans_demand import months_before
 from onderdak.capacity.services.scenarios import (
     ChangeAction,
     PlanChange,
@@ -163,8 +163,12 @@ class ScenarioInput:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def add_months(month: datetime.date, count: int) -> datetime.date:
-    return months_before(month, -count)
+def following(start: datetime.date, count: int) -> tuple[datetime.date, ...]:
+    """``count`` months from ``start`` on."""
+    months = [start]
+    while len(months) < count:
+        months.append(next_month(months[-1]))
+    return tuple(months)
 
 
 def start_month(
@@ -173,15 +177,15 @@ def start_month(
     if parameters.start_month is not None:
         return parameters.start_month
     if data.latest_month is not None:
-        return add_months(data.latest_month, 1)
-    return today.replace(day=1)
+        return next_month(data.latest_month)
+    return first_of_month(today)
 
 
 def flow_input(
     *, parameters: ScenarioParameters, data: RegionData, today: datetime.date
 ) -> ScenarioInput:
     start = start_month(parameters, data, today)
-    months = tuple(add_months(start, i) for i in range(parameters.horizon_months))
+    months = following(start, parameters.horizon_months)
     places = planned_places(parameters, data)
     notes: list[str] = []
     builder = CellBuilder(parameters, data, months, notes)
