@@ -9,6 +9,7 @@ See docs/decisions/0015-capacity-plan-optimisation.md.
 
 from .engine import optimise
 from .errors import PlanError
+from .explain import explain
 from .model import (
     Finding,
     GroupBudget,
@@ -26,5 +27,6 @@ __all__ = [
     "PlanProblem",
     "PlanSolution",
     "TotalLimit",
+    "explain",
     "optimise",
 ]
