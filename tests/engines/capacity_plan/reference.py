@@ -63,6 +63,40 @@ def _groups(problem: PlanProblem, places: dict[str, tuple]) -> list[str]:
     return broken
 
 
+def at_limit(problem: PlanProblem, places: dict[str, tuple], finding, year: int) -> bool:
+    """Whether the limit of ``finding`` is reached in ``year``: a budget all but spent (less
+    than the dearest place left), a change or a number of places equal to the limit."""
+    t = problem.years.index(year)
+    if finding.kind == "budget":
+        cells, amount = _budget(problem, finding.subject)
+        used = sum(cell.cost_per_place[t] * places[cell.key][t] for cell in cells)
+        return amount[t] - used < max(cell.cost_per_place[t] for cell in cells) + 0.01
+    if finding.kind.startswith("total"):
+        [limit] = [x for x in problem.total_limits if x.name == finding.subject]
+        keys = limit.cells
+    else:
+        keys = (finding.subject,)
+    by_key = {cell.key: cell for cell in problem.cells}
+    before = sum(by_key[k].start if t == 0 else places[k][t - 1] for k in keys)
+    now = sum(places[k][t] for k in keys)
+    value = {
+        "max_increase": now - before,
+        "total_increase": now - before,
+        "max_decrease": before - now,
+        "total_decrease": before - now,
+        "min_places": now,
+        "max_places": now,
+    }[finding.kind]
+    return abs(value - finding.limit) < 1e-6
+
+
+def _budget(problem: PlanProblem, name: str) -> tuple[list, tuple]:
+    if not name:
+        return list(problem.cells), problem.budget
+    [budget] = [b for b in problem.group_budgets if b.name == name]
+    return [cell for cell in problem.cells if cell.key in budget.cells], budget.amounts
+
+
 def shortage(problem: PlanProblem, places: dict[str, tuple]) -> float:
     """The weighted shortage of a plan."""
     return sum(

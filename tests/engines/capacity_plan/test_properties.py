@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from onderdak.engines.capacity_plan import optimise
+from onderdak.engines.capacity_plan import explain, optimise
 
 from . import reference
 from .strategies import problems, with_feasible_entered_plan
@@ -56,9 +56,22 @@ def test_every_plan_keeps_every_limit_and_its_figures_add_up(problem):
         spent = sum(c.cost_per_place[t] * solution.places[c.key][t] for c in problem.cells)
         assert cost == pytest.approx(spent)
     assert solution.objective == pytest.approx(reference.shortage(problem, solution.places))
-    assert solution.entered_objective == pytest.approx(
-        reference.shortage(problem, {c.key: c.entered for c in problem.cells})
-    )
+    entered = {c.key: c.entered for c in problem.cells}
+    assert solution.entered_objective == pytest.approx(reference.shortage(problem, entered))
+    assert bool(solution.entered_breaches) == bool(reference.broken_limits(problem, entered))
+    assert all(line for line in explain(problem, solution))
+
+
+@settings(max_examples=150, deadline=None)
+@given(problems(max_cells=4, max_years=4, most=8))
+def test_every_limit_said_to_bind_is_at_its_value_in_the_years_named(problem):
+    solution = optimise(problem)
+    assume(solution.status != "infeasible")
+    for finding in solution.findings:
+        assert finding.years == tuple(sorted(set(finding.years)))
+        assert finding.text
+        for year in finding.years:
+            assert reference.at_limit(problem, solution.places, finding, year), finding
 
 
 @settings(max_examples=150, deadline=None)
