@@ -2,13 +2,18 @@
 brute force over every plan."""
 
 import random
+import time
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from onderdak.engines.capacity_plan import explain, optimise
+from onderdak.engines.capacity_plan import explain, optimise, rounding
+from onderdak.engines.capacity_plan.formulation import build
+from onderdak.engines.capacity_plan.solver import run
+from onderdak.engines.capacity_plan.validation import prepare
 
 from . import reference
 from .strategies import problems, with_feasible_entered_plan
@@ -128,3 +133,21 @@ def test_the_order_of_the_cells_does_not_change_the_answer(problem, rng: random.
         second.places,
         second.binding,
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems(max_cells=4, max_years=4, most=8, extras=False))
+def test_the_lp_rounded_down_and_filled_keeps_every_limit(problem):
+    data = prepare(problem)
+    relaxed = run(build(data, integer=True), time.monotonic() + 10, relax=True)
+    assume(relaxed.x is not None)
+    lp = relaxed.x[: data.demand.size].reshape(data.demand.shape)
+    floor = np.floor(lp + 1e-6)
+    rounded, filled = by_key(data, floor), by_key(data, rounding.fill(data, floor))
+    assert reference.broken_limits(problem, rounded) == []
+    assert reference.broken_limits(problem, filled) == []
+    assert reference.minimised(problem, filled) <= reference.minimised(problem, rounded)
+
+
+def by_key(data, places: np.ndarray) -> dict[str, tuple]:
+    return {cell.key: tuple(row) for cell, row in zip(data.cells, places.tolist(), strict=True)}
