@@ -193,6 +193,7 @@ def test_bad_group_budgets_and_total_limits_are_refused(fields, field, words):
     with pytest.raises(PlanError) as raised:
         optimise(replace(problem(), **fields))
     assert raised.value.field == field
+    assert raised.value.cell is None
     assert words in raised.value.message
 
 
