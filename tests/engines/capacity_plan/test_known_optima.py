@@ -2,7 +2,7 @@
 
 import pytest
 
-from onderdak.engines.capacity_plan import optimise
+from onderdak.engines.capacity_plan import GroupBudget, TotalLimit, optimise
 
 from .cases import cell, problem
 
@@ -105,3 +105,38 @@ def test_a_place_for_a_thousandth_of_a_person_or_more_is_worth_its_cost():
     assert solution.places["GM0001/housing-first"] == (10, 11, 10)
     assert solution.objective == pytest.approx(0.0002)
     assert solution.tie_break == pytest.approx(3100 * 0.001 / 300)
+
+
+def test_a_group_budget_binds_its_own_cells_only():
+    noord = cell("GM0001/housing-first", demand=(10,) * 3, start=0)
+    zuid = cell("GM0002/housing-first", demand=(10,) * 3, start=0)
+    budget = GroupBudget("subregion noord", (noord.key,), (600, 600, 600))
+    solution = optimise(problem(noord, zuid, group_budgets=(budget,)))
+    assert solution.places == {noord.key: (6, 6, 6), zuid.key: (10, 10, 10)}
+    assert solution.binding == (
+        "The budget of subregion noord is fully used in 2026\N{EN DASH}2028.",
+    )
+
+
+def test_a_total_limit_on_closing_keeps_the_cheapest_places_open():
+    closing = {"demand": (0,) * 3, "start": 10, "max_increase": 0}
+    dear = cell("GM0001/nachtopvang", cost_per_place=(200,) * 3, **closing)
+    cheap = cell("GM0002/nachtopvang", cost_per_place=(100,) * 3, **closing)
+    shelters = TotalLimit("the region's night shelters", (dear.key, cheap.key), max_decrease=6)
+    solution = optimise(problem(dear, cheap, total_limits=(shelters,)))
+    assert solution.places == {dear.key: (4, 0, 0), cheap.key: (10, 8, 2)}
+    assert solution.cost == (1800, 800, 200)
+    assert solution.binding == (
+        "The region's night shelters may close at most 6 places a year together, so more places "
+        "stay open than needed in 2026\N{EN DASH}2028.",
+    )
+
+
+def test_a_minimum_and_a_maximum_of_places_bind_in_words():
+    contract = cell("GM0001/nachtopvang", demand=(3, 3, 12), min_places=5, max_places=10)
+    solution = optimise(problem(contract))
+    assert solution.places == {contract.key: (5, 5, 10)}
+    assert solution.binding == (
+        "GM0001/nachtopvang has at most 10 places, fewer than needed in 2028.",
+        "GM0001/nachtopvang keeps at least 5 places, more than needed in 2026\N{EN DASH}2027.",
+    )

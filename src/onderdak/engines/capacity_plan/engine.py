@@ -26,6 +26,8 @@ from .validation import Prepared, Total, prepare
 
 @dataclass(frozen=True)
 class Proposal:
+    """A plan within every limit, and how sure we are that it is the best."""
+
     places: np.ndarray
     status: Status
     bound: float | None  # a proven lower bound on the objective HiGHS minimises
@@ -34,6 +36,8 @@ class Proposal:
 
 @dataclass(frozen=True)
 class NoPlan:
+    """Why there is no plan to propose."""
+
     status: Status
     message: str
 
@@ -47,11 +51,14 @@ def optimise(problem: PlanProblem) -> PlanSolution:
     entered = evaluate(data, data.entered)
     conflicts = findings.cell_conflicts(data)
     if conflicts:
-        return _without_plan(data, entered, began, "infeasible", conflicts)
+        return _without_plan(data, entered, began, "infeasible", conflicts, solver="none")
     model = build(data, integer=problem.integer)
     relaxed = _checked(run(model, deadline, relax=True))
     if relaxed.status == INFEASIBLE:
-        return _without_plan(data, entered, began, "infeasible", _conflicts(data, model, deadline))
+        conflicts = _conflicts(data, model, deadline)
+        return _without_plan(
+            data, entered, began, "infeasible", conflicts, "" if conflicts else UNEXPLAINED
+        )
     proposal = _propose(data, model, relaxed, deadline)
     if isinstance(proposal, NoPlan):
         return _without_plan(data, entered, began, proposal.status, (), proposal.message)
@@ -88,6 +95,9 @@ def _propose(data: Prepared, model: Model, relaxed: Outcome, deadline: float) ->
     return _best(data, candidates, bound, "highs-milp")
 
 
+UNEXPLAINED = (
+    "No plan keeps every budget and limit; which ones conflict was not found within the time limit."
+)
 WHOLE_PLACES = (
     "No plan in whole places keeps every limit, though one in fractions of places does: loosen "
     "a total limit, or optimise in fractions of places."
@@ -123,9 +133,11 @@ def _tie(data: Prepared, evaluation: Evaluation) -> float:
 def _conflicts(data: Prepared, model: Model, deadline: float) -> tuple[Finding, ...]:
     """Why the LP relaxation has no plan: budgets that fall short, or total limits that
     conflict with the cells' limits."""
-    shortfall = shortfalls(model, deadline)
-    if shortfall is not None:
-        return findings.budget_conflicts(data, model.budget_keys, shortfall)
+    elastic = shortfalls(model, deadline)
+    if elastic.status == OPTIMAL:
+        return findings.budget_conflicts(data, model.budget_keys, elastic.x)
+    if elastic.status != INFEASIBLE or not data.totals:
+        return ()
     names = [total.name for total in data.totals if _conflicting(data, total, deadline)]
     return findings.total_conflicts(data, names or [total.name for total in data.totals])
 
@@ -191,6 +203,7 @@ def _without_plan(
     status: Status,
     conflicts: tuple[Finding, ...],
     message: str = "",
+    solver: str = "highs",
 ) -> PlanSolution:
     texts = tuple(finding.text for finding in conflicts)
     return PlanSolution(
@@ -200,7 +213,7 @@ def _without_plan(
         cost=(),
         objective=0.0,
         gap=None,
-        solver="highs",
+        solver=solver,
         seconds=time.perf_counter() - began,
         entered_shortage=_by_cell(data, entered.shortage),
         entered_cost=tuple(entered.cost.tolist()),

@@ -19,9 +19,11 @@ it may the next year and one more would help then (a place now lets it grow furt
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy as np
 
+from . import words
 from .model import Finding, FindingKind
 from .paths import EPS, addable, changes, highest, lowest
 from .validation import Prepared
@@ -99,18 +101,18 @@ def cell_conflicts(data: Prepared) -> tuple[Finding, ...]:
 
 
 def _conflict_text(data: Prepared, c: int, t: int, closing: bool, reached: float) -> str:
-    label, start, before = data.label(c), _n(data.start[c]), data.years[0] - 1
-    year = data.years[t]
+    label, year, before = data.label(c), data.years[t], data.years[0] - 1
+    start, reached_places = words.places(data.start[c]), words.places(reached)
     if closing:
         return (
-            f"{label} may close at most {_limit(data.decrease[c])} places a year, so from "
-            f"{start} places in {before} it still has {_n(reached)} in {year}, more than its "
-            f"maximum of {_n(data.high[c])}."
+            f"{label} may close at most {words.limit(data.decrease[c])} places a year, so from "
+            f"{start} places in {before} it still has {reached_places} in {year}, more than its "
+            f"maximum of {words.places(data.high[c])}."
         )
     return (
-        f"{label} may add at most {_limit(data.increase[c])} places a year, so from {start} "
-        f"places in {before} it has at most {_n(reached)} in {year}, fewer than its minimum of "
-        f"{_n(data.low[c])}."
+        f"{label} may add at most {words.limit(data.increase[c])} places a year, so from "
+        f"{start} places in {before} it has at most {reached_places} in {year}, fewer than its "
+        f"minimum of {words.places(data.low[c])}."
     )
 
 
@@ -126,9 +128,10 @@ def budget_conflicts(
         budget, year = data.budgets[b], data.years[t]
         amount = float(budget.amounts[t])
         text = (
-            f"In {year} {_budget_name(budget.name)} of {_euro(amount)} is {_euro(short)} short "
-            f"of the cheapest plan within the limits ({_euro(amount + short)}): the places that "
-            "must stay open (the minimum places and the limits on closing) cost more."
+            f"In {year} {_budget_name(budget.name)} of {words.euro(amount)} is "
+            f"{words.euro(short)} short of the cheapest plan within the limits "
+            f"({words.euro(amount + short)}): the places that must stay open (the minimum places "
+            "and the limits on closing) cost more."
         )
         found.append(Finding("budget", budget.name, (year,), amount, float(short), text))
     return tuple(found)
@@ -142,7 +145,8 @@ def total_conflicts(data: Prepared, names: Iterable[str]) -> tuple[Finding, ...]
         total = by_name[name]
         decreasing = bool(np.isfinite(total.decrease).any())
         kind: FindingKind = "total_decrease" if decreasing else "total_increase"
-        limit = (total.decrease if decreasing else total.increase)[0]
+        values = total.decrease if decreasing else total.increase
+        limit = values[np.isfinite(values)][0]
         text = (
             f"The limit on {name} cannot be kept together with its cells' own limits (their "
             "minimum and maximum places and how fast each may change)."
@@ -151,9 +155,14 @@ def total_conflicts(data: Prepared, names: Iterable[str]) -> tuple[Finding, ...]
     return tuple(found)
 
 
-Hit = tuple[
-    FindingKind, int, int, float, float
-]  # kind, index (cell/budget/total), year, limit, excess
+class Hit(NamedTuple):
+    """A limit that binds or breaks in one year."""
+
+    kind: FindingKind
+    index: int  # of the cell, budget or total limit
+    year: int  # index
+    limit: float
+    excess: float = 0.0  # by how much a breach exceeds the limit
 
 
 def _cell_hits(
@@ -166,7 +175,7 @@ def _cell_hits(
         "max_places": np.broadcast_to(data.high[:, None], data.demand.shape),
     }
     return [
-        (kind, c, t, float(limits[kind][c, t]), float(excess[kind][c, t]) if excess else 0.0)
+        Hit(kind, c, t, float(limits[kind][c, t]), float(excess[kind][c, t]) if excess else 0.0)
         for kind, mask in masks.items()
         for c, t in zip(*np.nonzero(mask), strict=True)
     ]
@@ -186,7 +195,7 @@ def _budgets_binding(
             left = budget.amounts[t] - spent[t]
             room = data.cost[helped, t].min() if integer else _tolerance(budget.amounts[t])
             if left < room:
-                hits.append(("budget", b, int(t), float(budget.amounts[t]), 0.0))
+                hits.append(Hit("budget", b, int(t), float(budget.amounts[t])))
     return hits
 
 
@@ -195,7 +204,7 @@ def _budget_breaches(data: Prepared, places: np.ndarray) -> list[Hit]:
     for b, budget in enumerate(data.budgets):
         excess = (data.cost * places)[budget.members].sum(axis=0) - budget.amounts
         for t in np.flatnonzero(excess > _tolerance(budget.amounts)):
-            hits.append(("budget", b, int(t), float(budget.amounts[t]), float(excess[t])))
+            hits.append(Hit("budget", b, int(t), float(budget.amounts[t]), float(excess[t])))
     return hits
 
 
@@ -207,12 +216,9 @@ def _totals_binding(
         moved = change[total.members].sum(axis=0)
         up = (np.abs(moved - total.increase) < EPS) & helps[total.members].any(axis=0)
         down = (np.abs(moved + total.decrease) < EPS) & over[total.members].any(axis=0)
+        hits += [Hit("total_increase", i, t, float(total.increase[t])) for t in np.flatnonzero(up)]
         hits += [
-            ("total_increase", i, int(t), float(total.increase[t]), 0.0) for t in np.flatnonzero(up)
-        ]
-        hits += [
-            ("total_decrease", i, int(t), float(total.decrease[t]), 0.0)
-            for t in np.flatnonzero(down)
+            Hit("total_decrease", i, t, float(total.decrease[t])) for t in np.flatnonzero(down)
         ]
     return hits
 
@@ -226,7 +232,7 @@ def _total_breaches(data: Prepared, change: np.ndarray) -> list[Hit]:
             ("total_decrease", -moved - total.decrease, total.decrease),
         ):
             hits += [
-                (kind, i, int(t), float(limit[t]), float(excess[t]))
+                Hit(kind, i, t, float(limit[t]), float(excess[t]))
                 for t in np.flatnonzero(excess > EPS)
             ]
     return hits
@@ -236,10 +242,9 @@ def _findings(data: Prepared, hits: list[Hit], context: str) -> tuple[Finding, .
     """One finding per limit (kind, subject, value), with its years and largest excess; budgets
     first, then total limits, then cells by key."""
     grouped: dict[tuple, list[tuple[int, float]]] = defaultdict(list)
-    for kind, index, t, limit, excess in hits:
-        if kind == "budget":
-            limit = 0.0  # a budget is one limit however its amount varies
-        grouped[(_rank(kind), index, kind, limit)].append((t, excess))
+    for hit in hits:
+        limit = 0.0 if hit.kind == "budget" else hit.limit  # one budget, however its amount varies
+        grouped[(_rank(hit.kind), hit.index, hit.kind, limit)].append((int(hit.year), hit.excess))
     found = []
     for (_, index, kind, limit), items in sorted(grouped.items()):
         years = tuple(data.years[t] for t, _ in sorted(items))
@@ -249,24 +254,13 @@ def _findings(data: Prepared, hits: list[Hit], context: str) -> tuple[Finding, .
         subject = _subject(data, kind, index)
         text = TEXTS[context][kind].format(
             name=_name(data, kind, index),
-            limit=_n(value),
-            years=_years(years),
-            amount=_n(amount),
-            euro=_euro(amount),
+            limit=words.places(value),
+            years=words.years(years),
+            amount=words.places(amount),
+            euro=words.euro(amount),
         )
         found.append(Finding(kind, subject, years, value, amount, text[0].upper() + text[1:]))
     return tuple(found)
-
-
-ORDER = (
-    "budget",
-    "total_increase",
-    "total_decrease",
-    "max_increase",
-    "max_decrease",
-    "min_places",
-    "max_places",
-)
 
 
 def _rank(kind: str) -> int:
@@ -341,29 +335,3 @@ TEXTS = {
 
 def _tolerance(amount):
     return BUDGET_TOLERANCE * np.abs(amount) + 0.01
-
-
-def _limit(values: np.ndarray) -> str:
-    finite = np.unique(values[np.isfinite(values)])
-    return _n(finite[0]) if len(finite) == 1 else "/".join(_n(v) for v in finite)
-
-
-def _n(value: float) -> str:
-    """A number of places: whole, or with one decimal."""
-    return f"{value:,.0f}" if abs(value - round(value)) < 0.05 else f"{value:,.1f}"
-
-
-def _euro(value: float) -> str:
-    return f"€{value:,.0f}"
-
-
-def _years(years: tuple[int, ...]) -> str:
-    """2026, 2027, 2028 and 2030 as "2026-2028 and 2030"."""
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    parts = [f"{run[0]}" if len(run) == 1 else f"{run[0]}\N{EN DASH}{run[-1]}" for run in runs]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

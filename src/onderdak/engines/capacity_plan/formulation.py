@@ -30,7 +30,7 @@ from scipy import sparse
 from .paths import highest, lowest
 from .validation import Prepared
 
-TIE = 1e-3  # a place is worth its cost when it lowers the weighted shortage by more than this
+TIE = 1e-3  # a place is worth its cost when it shelters more than this part of a person
 EPS = 1e-9  # a demand this close to a whole number counts as whole
 
 
@@ -80,8 +80,9 @@ def tie_break(data: Prepared) -> float:
     shelters, 1 in the LP) and costs at most ``cost_max`` a year; making it possible may take
     extra places in each of the ``years`` (to build up towards it, or as closing is limited),
     so it costs at most ``years x cost_max``. With ``tie = TIE x min(weight) / (years x
-    cost_max)`` every place that lowers the weighted shortage by more than ``TIE`` is worth its
-    cost: the tie-break only chooses between plans that are equally good to within that.
+    cost_max)`` every place that lowers the weighted shortage by more than ``TIE x min(weight)``
+    (a thousandth of a person at the smallest weight) is worth its cost: the tie-break only
+    chooses between plans that are equally good to within that, and there the cheapest wins.
     """
     cost_max = float(data.cost.max())
     if cost_max == 0:

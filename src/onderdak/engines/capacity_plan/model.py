@@ -105,7 +105,9 @@ class PlanSolution:
 
     ``places`` are whole numbers (ints) when the problem is integer and fractions in the LP
     relaxation. Without a plan (``infeasible``, or no plan found in time) ``places``,
-    ``shortage`` and ``cost`` are empty and ``message`` says why.
+    ``shortage`` and ``cost`` are empty, ``objective`` is 0, ``gap`` None, ``message`` says why
+    and ``findings`` name the conflicting limits (the year and the euro missing for a budget);
+    the entered plan's figures are always there.
     """
 
     status: Status

@@ -1,4 +1,5 @@
-"""The fewest and the most places each cell can reach in each year, and what a plan costs.
+"""The fewest and most places each cell can reach per year, what a plan costs, and where one
+more place fits.
 
 From its baseline a cell can close at most ``max_decrease`` places a year and never goes below
 its minimum, so its *lowest path* ``low_t = max(min_places, low_{t-1} - max_decrease_t)`` is the

@@ -50,10 +50,10 @@ def _bound(result: OptimizeResult, relax: bool) -> float | None:
     return float(bound) if bound is not None and np.isfinite(bound) else None
 
 
-def shortfalls(model: Model, deadline: float) -> np.ndarray | None:
-    """Per budget row, the least it must grow (in euro) for a plan within every other limit to
-    exist: the elastic LP ``min sum(excess)`` with ``cost x places - excess <= budget``. ``None``
-    when even that has no plan (the limits conflict without the budgets) or ran out of time."""
+def shortfalls(model: Model, deadline: float) -> Outcome:
+    """The elastic LP ``min sum(excess)`` with ``cost x places - excess <= budget``: when
+    optimal, ``x`` is per budget row the least it must grow (in euro) for a plan within every
+    other limit to exist; infeasible when the other limits conflict without any budget."""
     rows, count = model.budget_rows, len(model.budget_rows)
     excess = sparse.csr_array(
         (-np.ones(count), (rows, np.arange(count))), shape=(model.matrix.shape[0], count)
@@ -68,5 +68,5 @@ def shortfalls(model: Model, deadline: float) -> np.ndarray | None:
     )
     outcome = run(elastic, deadline, relax=True)
     if outcome.status != OPTIMAL:
-        return None
-    return outcome.x[-count:] * model.budget_scale
+        return outcome
+    return replace(outcome, x=outcome.x[-count:] * model.budget_scale)

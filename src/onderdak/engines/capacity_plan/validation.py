@@ -5,7 +5,8 @@ Cells are sorted by key, so the same cells in any order give the same answer.
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
@@ -174,10 +175,11 @@ def _whole_numbers(values: object, n: int, field: str, key: str) -> np.ndarray:
 
 def _group_budgets(budgets: object, index: dict[str, int], n: int) -> list[Budget]:
     parts = _named(budgets, GroupBudget, "group_budgets", index)
-    return [
-        Budget(part.name, mask, _reals(part.amounts, n, "group_budgets", part.name, inf=True))
-        for part, mask in parts
-    ]
+    with _not_a_cell("group_budgets"):
+        return [
+            Budget(part.name, mask, _reals(part.amounts, n, "amounts", part.name, inf=True))
+            for part, mask in parts
+        ]
 
 
 def _totals(limits: object, index: dict[str, int], n: int) -> tuple[Total, ...]:
@@ -188,10 +190,20 @@ def _totals(limits: object, index: dict[str, int], n: int) -> tuple[Total, ...]:
                 f"The total limit {limit.name!r} limits neither adding nor closing places.",
                 "total_limits",
             )
-        increase = _limit(limit.max_increase, n, "total_limits", limit.name)
-        decrease = _limit(limit.max_decrease, n, "total_limits", limit.name)
+        with _not_a_cell("total_limits"):
+            increase = _limit(limit.max_increase, n, "max_increase", limit.name)
+            decrease = _limit(limit.max_decrease, n, "max_decrease", limit.name)
         totals.append(Total(limit.name, mask, increase, decrease))
     return tuple(totals)
+
+
+@contextmanager
+def _not_a_cell(field: str) -> Iterator[None]:
+    """Errors about a group budget or total limit: named in the message, not as a cell."""
+    try:
+        yield
+    except PlanError as error:
+        raise PlanError(error.message, field) from None
 
 
 def _named(items: object, kind: type, field: str, index: dict[str, int]) -> list:
