@@ -11,7 +11,7 @@ percentile bands), ``calibration`` (estimates from monthly figures). Decision 00
 choices.
 """
 
-from .engine import Paths, simulate_paths
+from .engine import Paths, prepare, run, simulate_paths
 from .errors import FlowError
 from .model import (
     ALL_MEASURES,
@@ -36,8 +36,8 @@ ENGINE_VERSION = "flow-1"
 
 def simulate(data: FlowInput) -> FlowResult:
     """Simulate ``data.runs`` runs, vectorised over runs and cells; same input, same output."""
-    plan, paths = simulate_paths(data)
-    return summarise(data, plan, paths)
+    plan, draws = prepare(data)
+    return summarise(data, plan, run(plan, draws), draws.most_people)
 
 
 __all__ = [
