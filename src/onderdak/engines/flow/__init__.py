@@ -13,6 +13,7 @@ choices.
 
 from .engine import Paths, prepare, run, simulate_paths
 from .errors import FlowError
+from .loop import simulate_loop
 from .model import (
     ALL_MEASURES,
     DAYS_PER_MONTH,
@@ -58,5 +59,6 @@ __all__ = [
     "StayKind",
     "WhenFull",
     "simulate",
+    "simulate_loop",
     "simulate_paths",
 ]

@@ -5,7 +5,7 @@ few months of every run rather than the whole horizon (a tenth of the time of a 
 the operating system handing out fresh memory for the full paths).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -28,10 +28,15 @@ BLOCK_MONTHS = 12
 
 
 def summarise(
-    data: FlowInput, plan: Plan, months: Iterable[dict[str, np.ndarray]], most: int
+    data: FlowInput,
+    plan: Plan,
+    months: Iterable[dict[str, np.ndarray]],
+    most: int,
+    bands: Callable[[np.ndarray], np.ndarray] = band_arrays,
 ) -> FlowResult:
-    """The result of the simulated ``months``; no count exceeds ``most``."""
-    summary = Summary(data, plan, most)
+    """The result of the simulated ``months``; no count exceeds ``most``. ``bands`` turns values
+    (..., runs) into their bands (4, ...)."""
+    summary = Summary(data, plan, most, bands)
     for month, values in enumerate(months):
         summary.add(month, values)
     return summary.result()
@@ -40,8 +45,8 @@ def summarise(
 class Summary:
     """Collects months in blocks and turns each block into bands; checks the balances."""
 
-    def __init__(self, data: FlowInput, plan: Plan, most: int) -> None:
-        self.data, self.plan = data, plan
+    def __init__(self, data: FlowInput, plan: Plan, most: int, bands: Callable) -> None:
+        self.data, self.plan, self.bands = data, plan, bands
         self.members = _members(data, plan)
         self.names = list(COUNTED.values())
         if plan.steps_per_month > 1:
@@ -67,16 +72,16 @@ class Summary:
         months = slice(self.first, self.first + self.filled)
         block = {name: values[: self.filled] for name, values in self.block.items()}
         for measure, name in COUNTED.items():
-            self.cells[measure][:, months] = band_arrays(block[name])
-            self.groups[measure][:, months] = band_arrays(_sums(self.members, block[name]))
+            self.cells[measure][:, months] = self.bands(block[name])
+            self.groups[measure][:, months] = self.bands(_sums(self.members, block[name]))
         scale = _day_cost(self.plan) / self.plan.steps_per_month
         place_steps = block.get("place_steps", block["occupied"])
         if self.plan.steps_per_month == 1:
             self.cells["cost"][:, months] = self.cells["occupied"][:, months] * scale
         else:
-            self.cells["cost"][:, months] = band_arrays(place_steps) * scale
+            self.cells["cost"][:, months] = self.bands(place_steps) * scale
         costs = np.matmul(self.members * scale, place_steps.astype(float))
-        self.groups["cost"][:, months] = band_arrays(costs)
+        self.groups["cost"][:, months] = self.bands(costs)
         self.first, self.filled = months.stop, 0
 
     def result(self) -> FlowResult:
