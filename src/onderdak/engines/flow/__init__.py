@@ -11,6 +11,16 @@ percentile bands), ``calibration`` (estimates from monthly figures). Decision 00
 choices.
 """
 
+from .calibration import (
+    Calibration,
+    Estimate,
+    FacilityHistory,
+    FittedPath,
+    Interval,
+    MonthFigures,
+    Note,
+    calibrate,
+)
 from .engine import Paths, prepare, run, simulate_paths
 from .errors import FlowError
 from .loop import simulate_loop
@@ -48,16 +58,24 @@ __all__ = [
     "EXTRA_MEASURES",
     "MEASURES",
     "Band",
+    "Calibration",
     "Cell",
     "Destinations",
+    "Estimate",
+    "FacilityHistory",
+    "FittedPath",
     "FlowError",
     "FlowInput",
     "FlowResult",
+    "Interval",
+    "MonthFigures",
+    "Note",
     "Paths",
     "Stay",
     "StayFit",
     "StayKind",
     "WhenFull",
+    "calibrate",
     "simulate",
     "simulate_loop",
     "simulate_paths",
