@@ -11,8 +11,19 @@ percentile bands), ``calibration`` (estimates from monthly figures). Decision 00
 choices.
 """
 
-from .engine import Paths, simulate_paths
+from .calibration import (
+    Calibration,
+    Estimate,
+    FacilityHistory,
+    FittedPath,
+    Interval,
+    MonthFigures,
+    Note,
+    calibrate,
+)
+from .engine import Paths, prepare, run, simulate_paths
 from .errors import FlowError
+from .loop import simulate_loop
 from .model import (
     ALL_MEASURES,
     DAYS_PER_MONTH,
@@ -36,8 +47,8 @@ ENGINE_VERSION = "flow-1"
 
 def simulate(data: FlowInput) -> FlowResult:
     """Simulate ``data.runs`` runs, vectorised over runs and cells; same input, same output."""
-    plan, paths = simulate_paths(data)
-    return summarise(data, plan, paths)
+    plan, draws = prepare(data)
+    return summarise(data, plan, run(plan, draws), draws.most_people)
 
 
 __all__ = [
@@ -47,16 +58,25 @@ __all__ = [
     "EXTRA_MEASURES",
     "MEASURES",
     "Band",
+    "Calibration",
     "Cell",
     "Destinations",
+    "Estimate",
+    "FacilityHistory",
+    "FittedPath",
     "FlowError",
     "FlowInput",
     "FlowResult",
+    "Interval",
+    "MonthFigures",
+    "Note",
     "Paths",
     "Stay",
     "StayFit",
     "StayKind",
     "WhenFull",
+    "calibrate",
     "simulate",
+    "simulate_loop",
     "simulate_paths",
 ]

@@ -8,7 +8,8 @@ waits for a dwelling). The split depends on the input only, never on the conting
 run, and a cell's dwellings serve only its own people. Dwellings a cell cannot use at once are
 kept for its next ready people, up to what it received in the last twelve months (a yearly
 quota that lapses); anything above that goes to other home-seekers, as a dwelling offered and
-not taken does in practice. Fractions carry over: dwellings are counted in millionths.
+not taken does in practice. Fractions carry over: dwellings are counted in units of 2^-20 (about
+a millionth), so that whole dwellings are a shift away.
 
 Why not one queue per area, oldest first? Because then one cell's faster progress (more people
 ready sooner) takes dwellings from another, whose waiting list grows: more dwellings in total
@@ -19,12 +20,13 @@ what a shared queue gives it on average, and keeps every cell monotone in its ar
 
 import numpy as np
 
-MICRO = 1_000_000
+UNIT_BITS = 20
+UNIT = 1 << UNIT_BITS  # a dwelling, in the units the credits are counted in
 BANK_MONTHS = 12
 
 
 def credits(plan, inflow: np.ndarray, area: np.ndarray, contingent: np.ndarray):
-    """Per step and cell: dwellings credited and the most that may be kept, in millionths.
+    """Per step and cell: dwellings credited, and the most that may be kept (in :data:`UNIT`).
 
     ``area[c]`` is cell ``c``'s column of ``contingent`` (months x areas).
     """
@@ -36,7 +38,7 @@ def credits(plan, inflow: np.ndarray, area: np.ndarray, contingent: np.ndarray):
     share = np.divide(need, total, out=np.zeros_like(need), where=total > 0)
     month = np.arange(plan.steps) // plan.steps_per_month
     dwellings = contingent[month][:, area] / plan.steps_per_month
-    credit = np.rint(share * dwellings * MICRO).astype(np.int64)
+    credit = np.rint(share * dwellings * UNIT).astype(np.int64)
     received = np.concatenate([np.zeros((1, len(area)), np.int64), np.cumsum(credit, axis=0)])
     window = BANK_MONTHS * plan.steps_per_month
     since = np.maximum(np.arange(1, plan.steps + 1) - window, 0)

@@ -6,8 +6,9 @@ adding or changing one cell leaves the numbers of the others alone (so two scena
 common random numbers), and :func:`~onderdak.engines.flow.simulate` and
 :func:`~onderdak.engines.flow.simulate_loop` read the very same numbers.
 
-- ``arrivals``: newcomers per step and run, Poisson, by table from uniforms;
-- ``stays``: one uniform per phase, step and run, for the number leaving the phase
+- ``arrivals``: newcomers per step and run, Poisson, by table from 64 random bits (a uniform,
+  :mod:`~onderdak.engines.flow.tables`);
+- ``stays``: 64 random bits per phase, step and run, for the number leaving the phase
   (drawn in blocks of steps, so memory does not grow with the horizon);
 - ``destinations``: per run a fixed sequence of bits, one per person in the order in which
   stays end: 1 sends that person to a contingent dwelling (chance: the contingent share);
@@ -31,6 +32,8 @@ from .plan import Plan
 PURPOSES = {"arrivals": 0, "stays": 1, "destinations": 2, "branches": 3, "start": 4}
 BLOCK_STEPS = 16
 WORD = 64
+#: BELOW[i]: the bits below bit i.
+BELOW = (np.uint64(1) << np.arange(WORD, dtype=np.uint64)) - np.uint64(1)
 
 
 def stream(seed: int, key: str, purpose: str) -> np.random.Generator:
@@ -41,47 +44,65 @@ def stream(seed: int, key: str, purpose: str) -> np.random.Generator:
 
 @dataclass(frozen=True)
 class BitSequences:
-    """Per (cell, run) a sequence of bits; :meth:`ones` counts the ones among the first ``n``."""
+    """Per (cell, run) a sequence of bits; :meth:`ones` counts the ones among the first ``n``.
 
-    words: np.ndarray  # (cells, runs, words) uint64, bit i of word w is person 64 w + i
-    counts: np.ndarray  # (cells, runs, words + 1) int32: ones before each word
+    Stored word-major, ``(cells, words, runs)``, so that the runs of a cell, which progress
+    alike, read neighbouring memory.
+    """
+
+    words: np.ndarray  # (cells, words, runs) uint64: bit i of word w is person 64 w + i
+    counts: np.ndarray  # (cells, words + 1, runs) int32: ones before each word
+
+    def __post_init__(self) -> None:
+        cells, width, runs = self.words.shape
+        cell = np.arange(cells)[:, None] * runs
+        object.__setattr__(self, "_word_base", cell * width + np.arange(runs))
+        object.__setattr__(self, "_count_base", cell * (width + 1) + np.arange(runs))
 
     def ones(self, n: np.ndarray) -> np.ndarray:
         """The ones among the first ``n[c, r]`` bits of each sequence (``n`` is (cells, runs))."""
-        cells, runs, width = self.words.shape
-        base = np.arange(cells * runs).reshape(cells, runs)
-        word = n >> 6
-        bits = self.words.ravel().take(base * width + word)
-        below = (np.uint64(1) << (n & 63).astype(np.uint64)) - np.uint64(1)
-        before = self.counts.ravel().take(base * (width + 1) + word)
+        word = (n >> 6) * self.words.shape[2]
+        bits = self.words.ravel().take(self._word_base + word)
+        below = BELOW.take(n & 63)
+        before = self.counts.ravel().take(self._count_base + word)
         return before + np.bitwise_count(bits & below)
 
     def bit(self, cell: int, run: int, person: int) -> bool:
         """One bit, for the plain loop."""
-        return bool((int(self.words[cell, run, person >> 6]) >> (person & 63)) & 1)
+        return bool((int(self.words[cell, person >> 6, run]) >> (person & 63)) & 1)
 
 
 def bit_sequences(streams: list[np.random.Generator], chances, lengths, runs: int) -> BitSequences:
     """Bits with the given chance of a one, at least ``lengths[c]`` per run of cell ``c``."""
     width = max((int(length) // WORD + 1 for length in lengths), default=1)
-    words = np.zeros((len(streams), runs, width), np.uint64)
+    words = np.zeros((len(streams), width, runs), np.uint64)
     for c, (rng, chance, length) in enumerate(zip(streams, chances, lengths, strict=True)):
         own = int(length) // WORD + 1
-        words[c, :, :own] = _words(rng, chance, runs, own)
-    counts = np.zeros((len(streams), runs, width + 1), np.int32)
-    np.cumsum(np.bitwise_count(words), axis=2, out=counts[:, :, 1:])
+        words[c, :own] = _words(rng, chance, runs, own)
+    counts = np.zeros((len(streams), width + 1, runs), np.int32)
+    np.cumsum(np.bitwise_count(words), axis=1, out=counts[:, 1:])
     return BitSequences(words, counts)
 
 
 def _words(rng: np.random.Generator, chance: float, runs: int, words: int) -> np.ndarray:
-    """Bits that are 1 with ``chance`` (to within 2^-33: a 32-bit uniform below the threshold)."""
+    """``(words, runs)`` words of bits that are 1 with ``chance``, to within 2^-33.
+
+    A bit is 1 when a 32-bit uniform lies below ``round(chance * 2^32)``. The uniform's top
+    8 bits decide all but one bit in 256; only for those are the other 24 bits drawn.
+    """
     if chance <= 0:
-        return np.zeros((runs, words), np.uint64)
+        return np.zeros((words, runs), np.uint64)
     if chance >= 1:
-        return np.full((runs, words), np.iinfo(np.uint64).max, np.uint64)
-    uniform = rng.bit_generator.random_raw(runs * words * WORD // 2).view(np.uint32)
-    bits = uniform.reshape(runs, words * WORD) < np.uint64(round(chance * 2**32))
-    return np.packbits(bits, axis=1, bitorder="little").view("<u8")
+        return np.full((words, runs), np.iinfo(np.uint64).max, np.uint64)
+    threshold = round(chance * 2**32)
+    high, low = np.uint8(threshold >> 24), threshold & 0xFFFFFF
+    top = rng.bit_generator.random_raw(words * runs * WORD // 8).view(np.uint8)
+    bits = top < high
+    tied = np.flatnonzero(top == high)
+    rest = rng.bit_generator.random_raw(tied.size).astype(np.uint32) & np.uint32(0xFFFFFF)
+    bits[tied] = rest < low
+    packed = np.packbits(bits.reshape(words, runs, WORD), axis=2, bitorder="little")
+    return packed.view("<u8").reshape(words, runs)
 
 
 @dataclass(frozen=True)
@@ -93,17 +114,19 @@ class Draws:
     destinations: BitSequences  # per cell
     branches: BitSequences  # per cell with two entry phases (Plan.branching)
     seed: int
+    most_people: int  # in one cell and run: everyone present or waiting at the start or arriving
 
-    def stay_uniforms(self, plan: Plan) -> Iterator[np.ndarray]:
-        """Per step, the ``(slots, runs)`` uniforms of the phases (drawn per block of steps)."""
+    def stay_bits(self, plan: Plan) -> Iterator[np.ndarray]:
+        """Per step, the ``(slots, runs)`` random bits of the phases, drawn per cell in blocks of
+        :data:`BLOCK_STEPS` steps (phase by phase, step by step, run by run)."""
         streams = [stream(self.seed, key, "stays") for key in plan.keys]
-        runs = self.arrivals.shape[2]
+        block = np.empty((plan.slots, BLOCK_STEPS, self.arrivals.shape[2]), np.uint64)
         for first in range(0, plan.steps, BLOCK_STEPS):
-            block = np.empty((min(BLOCK_STEPS, plan.steps - first), plan.slots, runs))
             for c, rng in enumerate(streams):
                 low, high = plan.slot_range(c)
-                block[:, low:high] = rng.random((len(block), high - low, runs))
-            yield from block
+                block[low:high] = rng.bit_generator.random_raw(block[low:high].shape)
+            for step in range(min(BLOCK_STEPS, plan.steps - first)):
+                yield block[:, step]
 
 
 def draw(plan: Plan, seed: int, runs: int) -> Draws:
@@ -126,14 +149,15 @@ def draw(plan: Plan, seed: int, runs: int) -> Draws:
             runs,
         ),
         seed=seed,
+        most_people=int((present + most).max()),
     )
 
 
 def _arrivals(plan: Plan, seed: int, runs: int) -> np.ndarray:
     arrivals = np.empty((len(plan.keys), plan.steps, runs), np.int32)
     for c, key in enumerate(plan.keys):
-        u = stream(seed, key, "arrivals").random((plan.steps, runs))
-        arrivals[c] = plan.arrival_table.lookup(np.full(u.shape, c), u)
+        bits = stream(seed, key, "arrivals").bit_generator.random_raw((plan.steps, runs))
+        arrivals[c] = plan.arrival_table.lookup(c, bits)
     return arrivals
 
 

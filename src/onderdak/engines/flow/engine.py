@@ -52,11 +52,12 @@ admitting more people sooner makes more of them ready sooner. A property test ch
 lists on random inputs, and checks the loop version :mod:`~onderdak.engines.flow.loop`.
 """
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from .contingent import MICRO
+from .contingent import UNIT_BITS
 from .draws import Draws, draw
 from .model import FlowInput
 from .plan import Plan, build
@@ -68,7 +69,7 @@ STOCKS = ("occupied", "waiting", "ready")
 
 @dataclass(frozen=True)
 class Paths:
-    """The simulated months: each measure as an int64 array (months, cells, runs).
+    """The simulated months: each measure as a whole-number array (months, cells, runs).
 
     ``place_steps`` is the sum over the month's steps of the people present at each step's end
     (``occupied`` when a month is one step): the month's place-days are ``place_steps`` x days
@@ -85,30 +86,43 @@ class Paths:
     housed: np.ndarray
     place_steps: np.ndarray
 
+    @classmethod
+    def collect(cls, months: Iterable[dict[str, np.ndarray]]) -> "Paths":
+        months = list(months)
+        return cls(**{name: np.array([m[name] for m in months]) for name in STOCKS + FLOWS})
+
+    def months(self) -> Iterator[dict[str, np.ndarray]]:
+        for month in range(len(self.occupied)):
+            yield {name: getattr(self, name)[month] for name in STOCKS + FLOWS}
+
 
 def simulate_paths(data: FlowInput) -> tuple[Plan, Paths]:
-    """Validate, lay out, draw and run: every month of every cell and run."""
+    """Validate, lay out, draw and run, keeping every month of every cell and run."""
+    plan, draws = prepare(data)
+    return plan, Paths.collect(run(plan, draws))
+
+
+def prepare(data: FlowInput) -> tuple[Plan, Draws]:
     validate(data)
     plan = build(data)
-    return plan, run(plan, draw(plan, data.seed, data.runs))
+    return plan, draw(plan, data.seed, data.runs)
 
 
-def run(plan: Plan, draws: Draws) -> Paths:
-    runs = draws.arrivals.shape[2]
+def run(plan: Plan, draws: Draws) -> Iterator[dict[str, np.ndarray]]:
+    """Per month: the stocks at its end and its flows, as (cells, runs) arrays."""
     state = State.start(plan, draws)
-    shape = (plan.months, len(plan.keys), runs)
-    out = {name: np.zeros(shape, np.int64) for name in (*STOCKS, *FLOWS)}
-    last = plan.steps_per_month - 1
-    for t, uniforms in enumerate(draws.stay_uniforms(plan)):
-        month, within = divmod(t, plan.steps_per_month)
-        flows = state.step(plan, draws, t, uniforms)
-        for name in FLOWS:
-            out[name][month] += flows[name]
-        if within == last:
-            out["occupied"][month] = flows["place_steps"]
-            out["waiting"][month] = state.waiting
-            out["ready"][month] = state.ready
-    return Paths(**out)
+    flows = {}
+    for t, bits in enumerate(draws.stay_bits(plan)):
+        within = t % plan.steps_per_month
+        step = state.step(plan, draws, t, bits)
+        flows = step if within == 0 else {name: flows[name] + step[name] for name in FLOWS}
+        if within == plan.steps_per_month - 1:
+            yield {
+                **flows,
+                "occupied": step["place_steps"],
+                "waiting": state.waiting,
+                "ready": state.ready,
+            }
 
 
 @dataclass
@@ -116,9 +130,10 @@ class State:
     """Where every cell stands in every run; the cumulative counts drive the bit sequences."""
 
     people: np.ndarray  # (slots + 1, runs): per phase; the last row stays 0
-    waiting: np.ndarray  # (cells, runs)
+    staying: np.ndarray  # (cells, runs): people in their stay (all phases)
+    waiting: np.ndarray
     ready: np.ndarray
-    bank: np.ndarray  # unused dwellings in millionths, less the ready people in millions
+    bank: np.ndarray  # unused dwellings less the ready people, in contingent.UNIT
     ended: np.ndarray  # stays ended so far
     bound_for_contingent: np.ndarray  # of those, bound for a contingent dwelling
     admitted: np.ndarray  # admitted so far (cells with two entry phases)
@@ -132,16 +147,16 @@ class State:
         zeros = np.zeros((len(plan.keys), runs), np.int64)
         branching = np.zeros((len(plan.branching), runs), np.int64)
         waiting = np.repeat(plan.waiting[:, None], runs, axis=1)
+        staying = np.add.reduceat(people[:-1], plan.slot_start[:-1], axis=0)
         return cls(
-            people, waiting, zeros.copy(), zeros.copy(), zeros.copy(), zeros, branching,
+            people, staying, waiting, zeros.copy(), zeros.copy(), zeros.copy(), zeros, branching,
             branching.copy(),
         )  # fmt: skip
 
-    def step(self, plan: Plan, draws: Draws, t: int, uniforms: np.ndarray) -> dict:
-        ended = self._stays(plan, uniforms)
+    def step(self, plan: Plan, draws: Draws, t: int, bits: np.ndarray) -> dict:
+        ended = self._stays(plan, bits)
         others, housed = self._destinations(plan, draws, t, ended)
-        occupied = self.people[:-1]
-        present = np.add.reduceat(occupied, plan.slot_start[:-1], axis=0) + self.ready
+        present = self.staying + self.ready
         arrivals = draws.arrivals[:, t]
         admitted, turned = self._admit(plan, t, present, arrivals)
         self._enter(plan, draws, admitted)
@@ -154,15 +169,17 @@ class State:
             "place_steps": present + admitted,
         }
 
-    def _stays(self, plan: Plan, uniforms: np.ndarray) -> np.ndarray:
+    def _stays(self, plan: Plan, bits: np.ndarray) -> np.ndarray:
         """People leaving each phase; returns the stays ended per cell."""
         present = self.people[:-1]
         movers = np.zeros_like(self.people)
-        movers[:-1] = plan.stay_table.lookup(plan.slot_rows[:, None] + present, uniforms)
+        movers[:-1] = plan.stay_table.lookup(plan.slot_rows[:, None] + present, bits)
         present -= movers[:-1]
         follows = _follows(plan)
         self.people[plan.next_slot[follows]] += movers[follows]
-        return movers[plan.exits[:, 0]] + movers[plan.exits[:, 1]]
+        ended = movers[plan.exits[:, 0]] + movers[plan.exits[:, 1]]
+        self.staying -= ended
+        return ended
 
     def _destinations(self, plan: Plan, draws: Draws, t: int, ended: np.ndarray):
         """Others leave; the contingent-bound become ready and take the dwellings credited."""
@@ -170,9 +187,9 @@ class State:
         bound = draws.destinations.ones(self.ended)
         to_dwelling = bound - self.bound_for_contingent
         self.bound_for_contingent = bound
-        credit = plan.credit[t][:, None] - to_dwelling * MICRO
+        credit = plan.credit[t][:, None] - (to_dwelling << UNIT_BITS)
         self.bank = np.minimum(plan.bank[t][:, None], self.bank + credit)
-        ready = np.maximum(-(self.bank // MICRO), 0)
+        ready = np.maximum(-(self.bank >> UNIT_BITS), 0)
         housed = self.ready + to_dwelling - ready
         self.ready = ready
         return ended - to_dwelling, housed
@@ -196,6 +213,7 @@ class State:
             self.entered_first = entered
         self.people[plan.entry[:, 0]] += first
         self.people[plan.entry[:, 1]] += admitted - first
+        self.staying += admitted
 
 
 def _follows(plan: Plan) -> np.ndarray:

@@ -39,8 +39,8 @@ class Plan:
     slot_rows: np.ndarray  # (slots,): first row of each slot's distributions
     arrival_table: QuantileTable  # row c: newcomers of cell c in a step
     capacity: np.ndarray  # (months, cells) int64
-    credit: np.ndarray  # (steps, cells) int64: contingent dwellings in millionths
-    bank: np.ndarray  # (steps, cells) int64: most unused dwellings kept, in millionths
+    credit: np.ndarray  # (steps, cells) int64: contingent dwellings in contingent.UNIT
+    bank: np.ndarray  # (steps, cells) int64: most unused dwellings kept, in contingent.UNIT
     waiting_list: np.ndarray  # (cells,) bool
     occupied: np.ndarray  # (cells,) int64 at the start
     waiting: np.ndarray  # (cells,) int64 at the start

@@ -1,15 +1,19 @@
-"""From simulated paths to a :class:`FlowResult`: bands per cell and group, and the checks."""
+"""From simulated months to a :class:`FlowResult`: bands per cell and group, and the checks.
 
-from collections.abc import Callable
+Months stream in from the simulation and are summarised a block at a time, so memory holds a
+few months of every run rather than the whole horizon (a tenth of the time of a large run went to
+the operating system handing out fresh memory for the full paths).
+"""
+
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
 from .bands import band_arrays
-from .engine import Paths
 from .model import DAYS_PER_MONTH, Band, FlowInput, FlowResult
 from .plan import Plan
 
-#: The measures counted in people, and the paths they come from.
+#: The measures counted in people, and the simulated figures they come from.
 COUNTED = {
     "occupied": "occupied",
     "waiting": "waiting",
@@ -20,94 +24,138 @@ COUNTED = {
     "arrivals": "arrivals",
     "housed": "housed",
 }
+BLOCK_MONTHS = 12
 
 
 def summarise(
-    data: FlowInput, plan: Plan, paths: Paths, bands: Callable = band_arrays
+    data: FlowInput,
+    plan: Plan,
+    months: Iterable[dict[str, np.ndarray]],
+    most: int,
+    bands: Callable[[np.ndarray], np.ndarray] = band_arrays,
 ) -> FlowResult:
-    """The result; ``bands`` turns (months, rows, runs) values into (4, months, rows) bands."""
-    cells = {name: bands(getattr(paths, path)) for name, path in COUNTED.items()}
-    cells["cost"] = _cost_band(plan, paths, cells["occupied"], bands)
-    cells["capacity_cost"] = _fixed(plan.capacity * _day_cost(plan))
-    groups = _group_bands(data, plan, paths, bands)
-    return FlowResult(
-        months=data.months,
-        runs=data.runs,
-        seed=data.seed,
-        cells={
-            key: {name: _band(values[:, :, c]) for name, values in cells.items()}
-            for c, key in enumerate(plan.keys)
-        },
-        groups={
-            group: {name: _band(values[:, :, g]) for name, values in groups.items()}
-            for g, group in enumerate(data.groups)
-        },
-        checks=checks(plan, paths),
-        steps_per_month=plan.steps_per_month,
-        stays={
-            key: p.fit(plan.steps_per_month) for key, p in zip(plan.keys, plan.phases, strict=True)
-        },
-    )
+    """The result of the simulated ``months``; no count exceeds ``most``. ``bands`` turns values
+    (..., runs) into their bands (4, ...)."""
+    summary = Summary(data, plan, most, bands)
+    for month, values in enumerate(months):
+        summary.add(month, values)
+    return summary.result()
+
+
+class Summary:
+    """Collects months in blocks and turns each block into bands; checks the balances."""
+
+    def __init__(self, data: FlowInput, plan: Plan, most: int, bands: Callable) -> None:
+        self.data, self.plan, self.bands = data, plan, bands
+        self.members = _members(data, plan)
+        self.names = list(COUNTED.values())
+        if plan.steps_per_month > 1:
+            self.names.append("place_steps")
+        shape = (BLOCK_MONTHS, len(plan.keys), data.runs)
+        dtype = np.int16 if most * plan.steps_per_month < 2**15 else np.int32
+        self.block = {name: np.empty(shape, dtype) for name in self.names}
+        self.filled = self.first = 0
+        shape = (4, data.months)
+        self.cells = {name: np.empty((*shape, len(plan.keys))) for name in (*COUNTED, "cost")}
+        self.groups = {name: np.empty((*shape, len(data.groups))) for name in (*COUNTED, "cost")}
+        self.balance = Balance(plan)
+
+    def add(self, month: int, values: dict[str, np.ndarray]) -> None:
+        self.balance.add(values)
+        for name in self.names:
+            self.block[name][self.filled] = values[name]
+        self.filled += 1
+        if self.filled == BLOCK_MONTHS or month == self.data.months - 1:
+            self._flush()
+
+    def _flush(self) -> None:
+        months = slice(self.first, self.first + self.filled)
+        block = {name: values[: self.filled] for name, values in self.block.items()}
+        for measure, name in COUNTED.items():
+            self.cells[measure][:, months] = self.bands(block[name])
+            self.groups[measure][:, months] = self.bands(_sums(self.members, block[name]))
+        scale = _day_cost(self.plan) / self.plan.steps_per_month
+        place_steps = block.get("place_steps", block["occupied"])
+        if self.plan.steps_per_month == 1:
+            self.cells["cost"][:, months] = self.cells["occupied"][:, months] * scale
+        else:
+            self.cells["cost"][:, months] = self.bands(place_steps) * scale
+        costs = np.matmul(self.members * scale, place_steps.astype(float))
+        self.groups["cost"][:, months] = self.bands(costs)
+        self.first, self.filled = months.stop, 0
+
+    def result(self) -> FlowResult:
+        plan, data = self.plan, self.data
+        capacity = plan.capacity * _day_cost(plan)
+        cells = {**self.cells, "capacity_cost": _fixed(capacity)}
+        groups = {**self.groups, "capacity_cost": _fixed(capacity @ self.members.T)}
+        return FlowResult(
+            months=data.months,
+            runs=data.runs,
+            seed=data.seed,
+            cells=_bands(plan.keys, cells),
+            groups=_bands(tuple(data.groups), groups),
+            checks=self.balance.errors(),
+            steps_per_month=plan.steps_per_month,
+            stays={
+                key: p.fit(plan.steps_per_month)
+                for key, p in zip(plan.keys, plan.phases, strict=True)
+            },
+        )
+
+
+class Balance:
+    """The largest error, over all months, cells and runs, of the two balances:
+    ``occupied`` changes by ``inflow - outflow``; ``arrivals = inflow + change in waiting +
+    unsheltered``."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.occupied, self.waiting = plan.occupied[:, None], plan.waiting[:, None]
+        self.places = self.demand = 0
+
+    def add(self, values: dict[str, np.ndarray]) -> None:
+        now = {name: values[name].astype(np.int64, copy=False) for name in COUNTED.values()}
+        change = now["occupied"] - self.occupied - now["inflow"] + now["outflow"]
+        rest = now["arrivals"] - now["inflow"] - (now["waiting"] - self.waiting)
+        self.places = max(self.places, int(np.abs(change).max()))
+        self.demand = max(self.demand, int(np.abs(rest - now["unsheltered"]).max()))
+        self.occupied, self.waiting = now["occupied"], now["waiting"]
+
+    def errors(self) -> dict[str, float]:
+        return {
+            "conservation_places": float(self.places),
+            "conservation_demand": float(self.demand),
+        }
+
+
+def _members(data: FlowInput, plan: Plan) -> np.ndarray:
+    """(groups, cells): 1 where the group holds the cell."""
+    members = np.zeros((len(data.groups), len(plan.keys)))
+    index = {key: c for c, key in enumerate(plan.keys)}
+    for g, keys in enumerate(data.groups.values()):
+        members[g, [index[key] for key in keys]] = 1
+    return members
+
+
+def _sums(members: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(months, groups, runs): the per-run sums over each group's cells (exact: whole numbers
+    far below 2^53)."""
+    return np.matmul(members, values.astype(float)).astype(np.int64)
 
 
 def _day_cost(plan: Plan) -> np.ndarray:
     return plan.tariff * DAYS_PER_MONTH
 
 
-def _cost_band(plan: Plan, paths: Paths, occupied: np.ndarray, bands: Callable) -> np.ndarray:
-    """Place-days x tariff; with one step a month, the occupied band scaled (no second sort)."""
-    scale = _day_cost(plan) / plan.steps_per_month
-    if plan.steps_per_month == 1:
-        return occupied * scale
-    return bands(paths.place_steps) * scale
-
-
 def _fixed(values: np.ndarray) -> np.ndarray:
-    """The band of a figure that is the same in every run."""
+    """The band of a figure that is the same in every run: (months, rows) -> (4, months, rows)."""
     return np.broadcast_to(values.astype(float), (4, *values.shape))
 
 
-def _group_bands(data: FlowInput, plan: Plan, paths: Paths, bands: Callable) -> dict:
-    """Bands of the per-run sums over each group's cells."""
-    members = np.zeros((len(data.groups), len(plan.keys)))
-    index = {key: c for c, key in enumerate(plan.keys)}
-    for g, keys in enumerate(data.groups.values()):
-        members[g, [index[key] for key in keys]] = 1
-    groups = {
-        name: bands(_sum(members, getattr(paths, path)).astype(np.int64))
-        for name, path in COUNTED.items()
-    }
-    scale = _day_cost(plan) / plan.steps_per_month
-    groups["cost"] = bands(_sum(members * scale, paths.place_steps))
-    groups["capacity_cost"] = _fixed(plan.capacity @ (members * _day_cost(plan)).T)
-    return groups
-
-
-def _sum(weights: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """(months, groups, runs): the weighted sums over the cells (exact for whole numbers)."""
-    return np.matmul(weights, values.astype(float))
-
-
-def checks(plan: Plan, paths: Paths) -> dict[str, float]:
-    """The largest error, over all months, cells and runs, of the two balances."""
-    occupied = _previous(paths.occupied, plan.occupied)
-    waiting = _previous(paths.waiting, plan.waiting)
-    places = paths.occupied - occupied - paths.inflow + paths.outflow
-    demand = paths.arrivals - paths.inflow - (paths.waiting - waiting) - paths.unsheltered
+def _bands(names: tuple[str, ...], measures: dict[str, np.ndarray]) -> dict[str, dict[str, Band]]:
+    """Per name (the last axis of each (4, months, names) array): measure -> band."""
+    lists = {measure: values.transpose(2, 0, 1).tolist() for measure, values in measures.items()}
     return {
-        "conservation_places": float(np.abs(places).max()),
-        "conservation_demand": float(np.abs(demand).max()),
+        name: {measure: Band(*map(tuple, rows[i])) for measure, rows in lists.items()}
+        for i, name in enumerate(names)
     }
-
-
-def _previous(values: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """The value at the end of the month before (the start for the first month)."""
-    before = np.empty_like(values)
-    before[0] = start[:, None]
-    before[1:] = values[:-1]
-    return before
-
-
-def _band(values: np.ndarray) -> Band:
-    p10, p50, p90, mean = (tuple(row) for row in values.tolist())
-    return Band(p10=p10, p50=p50, p90=p90, mean=mean)

@@ -136,7 +136,7 @@ def steps_per_month(cells: Sequence[Cell], chosen: int | None) -> int:
         for cell in cells:
             if cell.stay.mean_months * chosen < 1:
                 raise FlowError(
-                    f"Cell {cell.key!r}'s mean stay of {cell.stay.mean_months:g} months is "
+                    f"The mean stay of cell {cell.key!r}, {cell.stay.mean_months:g} months, is "
                     f"shorter than a step ({chosen} steps per month); use more steps.",
                     "steps_per_month",
                     cell.key,
@@ -148,8 +148,8 @@ def steps_per_month(cells: Sequence[Cell], chosen: int | None) -> int:
     short = min(cells, key=lambda cell: cell.stay.mean_months)
     if short.stay.mean_months * MAX_STEPS_PER_MONTH < MIN_MEAN_STEPS:
         raise FlowError(
-            f"Cell {short.key!r}'s mean stay of {short.stay.mean_months:g} months is shorter "
-            f"than two days; the engine steps at most daily.",
+            f"The mean stay of cell {short.key!r}, {short.stay.mean_months:g} months, is "
+            f"shorter than two days; the engine steps at most daily.",
             "stay",
             short.key,
         )

@@ -76,19 +76,19 @@ def _unique(keys: Iterable[str]) -> None:
 
 
 def _cell(cell: Cell, months: int) -> None:
-    name = f"Cell {cell.key!r}"
+    of, key = f"of cell {cell.key!r}", cell.key
     if not isinstance(cell.area, str) or not cell.area:
-        raise FlowError(f"{name} has no area.", "area", cell.key)
-    _series(cell.capacity, months, f"{name}'s capacity", "capacity", cell.key)
+        raise FlowError(f"Cell {key!r} has no area.", "area", key)
+    _series(cell.capacity, months, f"The capacity {of}", "capacity", key)
     for month, places in enumerate(cell.capacity, start=1):
-        _whole(places, "capacity", f"{name}'s places in month {month}", 0, MAX_PEOPLE, cell.key)
-    _number(cell.inflow, "inflow", f"{name}'s inflow", MAX_RATE, cell.key)
-    _stay(cell.stay, name, cell.key)
-    _destinations(cell.destinations, name, cell.key)
-    _when_full(cell, name)
-    _number(cell.tariff_per_day, "tariff_per_day", f"{name}'s tariff", 1e6, cell.key)
-    _whole(cell.occupied, "occupied", f"{name}'s occupied places", 0, MAX_PEOPLE, cell.key)
-    _whole(cell.waiting, "waiting", f"{name}'s waiting list", 0, MAX_PEOPLE, cell.key)
+        _whole(places, "capacity", f"The places {of} in month {month}", 0, MAX_PEOPLE, key)
+    _number(cell.inflow, "inflow", f"The inflow {of}", MAX_RATE, key)
+    _stay(cell.stay, of, key)
+    _destinations(cell.destinations, of, key)
+    _when_full(cell, of)
+    _number(cell.tariff_per_day, "tariff_per_day", f"The tariff {of}", 1e6, key)
+    _whole(cell.occupied, "occupied", f"The occupied places {of}", 0, MAX_PEOPLE, key)
+    _whole(cell.waiting, "waiting", f"The waiting list {of}", 0, MAX_PEOPLE, key)
 
 
 def _series(values, months: int, name: str, field: str, cell: str | None) -> None:
@@ -98,45 +98,45 @@ def _series(values, months: int, name: str, field: str, cell: str | None) -> Non
         raise FlowError(f"{name} has {len(values)} months; the horizon has {months}.", field, cell)
 
 
-def _stay(stay: Stay, name: str, key: str) -> None:
+def _stay(stay: Stay, of: str, key: str) -> None:
     if not isinstance(stay, Stay):
-        raise FlowError(f"{name}'s stay must be a Stay, not {stay!r}.", "stay", key)
+        raise FlowError(f"The stay {of} must be a Stay, not {stay!r}.", "stay", key)
     if stay.kind not in tuple(StayKind):
-        raise FlowError(f"{name} has unknown kind of stay {stay.kind!r}.", "stay", key)
-    _number(stay.mean_months, "stay", f"{name}'s mean stay", 1200, key)
-    _number(stay.spread_months, "stay", f"{name}'s spread of the stay", 1200, key)
+        raise FlowError(f"The kind of stay {of} is unknown: {stay.kind!r}.", "stay", key)
+    _number(stay.mean_months, "stay", f"The mean stay {of}", 1200, key)
+    _number(stay.spread_months, "stay", f"The spread of the stay {of}", 1200, key)
     if stay.mean_months <= 0:
-        raise FlowError(f"{name}'s mean stay must be more than 0 months.", "stay", key)
+        raise FlowError(f"The mean stay {of} must be more than 0 months.", "stay", key)
     if stay.kind == StayKind.LOGNORMAL and stay.spread_months <= 0:
         raise FlowError(
-            f"{name} has a lognormal stay without a spread; give its standard deviation.",
-            "stay",
-            key,
+            f"The lognormal stay {of} has no spread; give its standard deviation.", "stay", key
         )
 
 
-def _destinations(shares: Destinations, name: str, key: str) -> None:
+def _destinations(shares: Destinations, of: str, key: str) -> None:
     if not isinstance(shares, Destinations):
         raise FlowError(
-            f"{name}'s destinations must be Destinations, not {shares!r}.", "destinations", key
+            f"The destinations {of} must be Destinations, not {shares!r}.", "destinations", key
         )
     values = {label: getattr(shares, label) for label in DESTINATIONS}
     for label, value in values.items():
-        _number(value, "destinations", f"{name}'s share for {label}", 1, key)
+        _number(value, "destinations", f"The share for {label} {of}", 1, key)
     total = math.fsum(values.values())
     if abs(total - 1) > SHARE_TOLERANCE:
         raise FlowError(
-            f"{name}'s destination shares add up to {total:.6g}, not 1.", "destinations", key
+            f"The destination shares {of} add up to {total:.6g}, not 1.", "destinations", key
         )
 
 
-def _when_full(cell: Cell, name: str) -> None:
+def _when_full(cell: Cell, of: str) -> None:
     if cell.when_full not in tuple(WhenFull):
-        raise FlowError(f"{name} has unknown when_full {cell.when_full!r}.", "when_full", cell.key)
+        raise FlowError(
+            f"What happens when full {of} is unknown: {cell.when_full!r}.", "when_full", cell.key
+        )
     if cell.when_full == WhenFull.UNSHELTERED and cell.waiting:
         raise FlowError(
-            f"{name}'s newcomers stay unsheltered when it is full, so it has no waiting list; "
-            f"its waiting list must be 0, not {cell.waiting}.",
+            f"Newcomers stay unsheltered when cell {cell.key!r} is full, so it has no waiting "
+            f"list; its waiting list must be 0, not {cell.waiting}.",
             "waiting",
             cell.key,
         )
