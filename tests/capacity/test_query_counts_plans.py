@@ -6,10 +6,10 @@ after ``grow`` means a query inside a loop: fix the selector, not the number her
 
 Beyond the seven queries of every logged-in request (session, user, TOTP device, memberships;
 saving the session in three) and the user's region: the plan; the grid (municipalities, types,
-lines); the checks (the latest month, the measured demand, the yearly outflow). A municipality's page adds
-finding the municipality (a subregion's page has no checks: one fewer); the overview adds the
-latest runs and, for a planner, the facilities without last month's figures; an API list its
-count.
+lines); the checks (the latest month, the measured demand, the yearly outflow). A
+municipality's page adds finding the municipality (a subregion's page has no checks: one
+fewer); the overview adds the latest runs and, for a planner, the facilities without last
+month's figures; an API list its count.
 """
 
 import datetime

@@ -1,6 +1,6 @@
 """``/capaciteit/``: each part of the module adds its pages through its module's ``routes``."""
 
-from onderdak.capacity.views import facilities, overview, plans, runs, scenarios
+from onderdak.capacity.views import facilities, optimisation, overview, plans, runs, scenarios
 
 app_name = "capacity"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     *plans.routes,
     *scenarios.routes,
     *runs.routes,
+    *optimisation.routes,
 ]

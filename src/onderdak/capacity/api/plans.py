@@ -1,6 +1,6 @@
 """Capacity API: the region's op- en afbouw plan (``capacity-plans``) with its checks, its lines
-(``plan-lines``, with filters) and cells of its grid set at once (``PUT
-capacity-plans/{id}/lines/``).
+(``plan-lines``, with filters), cells of its grid set at once (``PUT
+capacity-plans/{id}/lines/``), and the plan optimisation (``optimisation-runs``: create = run).
 
 Readers of the capacity module read the plan; planners make it and change its period; a
 municipality officer changes only their own municipality's lines (the service refuses others
@@ -9,20 +9,26 @@ with 403). Writes go through the same services as the pages.
 
 import django_filters
 from django.utils.functional import cached_property
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from onderdak.accounts.selectors import region_for_user
-from onderdak.capacity.models import CapacityPlan, FacilityType, PlanLine
+from onderdak.capacity.models import CapacityPlan, FacilityType, OptimisationRun, PlanLine
 from onderdak.capacity.models.facilities import MAX_PLACES
 from onderdak.capacity.models.plans import MAX_YEAR, MIN_YEAR
 from onderdak.capacity.selectors import plans as selectors
+from onderdak.capacity.selectors import plans_optimisation as optimisation_selectors
 from onderdak.capacity.selectors.plans_checks import plan_checks
+from onderdak.capacity.services import optimisation as optimisation_services
 from onderdak.capacity.services import plans as services
+from onderdak.capacity.services.optimisation import OptimisationSettings, TypeLimits
+from onderdak.capacity.views import optimisation_presentation
 from onderdak.capacity.views.plans_presentation import check_label
+from onderdak.core.errors import DomainError
 from onderdak.region.models import Municipality
 
 VIEW = "capacity.view_capacityplan"
@@ -268,7 +274,161 @@ class PlanLineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return selectors.plan_line_list(plan=plan) if plan else PlanLine.objects.none()
 
 
+# --- The plan optimisation -----------------------------------------------------------------------
+
+
+class TypeLimitsSerializer(serializers.Serializer):
+    cost_per_place = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        help_text="Euro per place per year; default the tariff x 365.",
+    )
+    max_increase = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Places that may be added a year."
+    )
+    max_decrease = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Places that may be closed a year."
+    )
+
+
+class OptimisationStartSerializer(serializers.Serializer):
+    budget = serializers.DictField(
+        child=serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True),
+        required=False,
+        default=dict,
+        help_text='Euro per year, e.g. {"2025": 12000000}; a year left out or null: no limit.',
+    )
+    types = serializers.DictField(
+        child=TypeLimitsSerializer(), required=False, default=dict, help_text="Per type code."
+    )
+    demand_growth = serializers.FloatField(
+        required=False, default=0.0, help_text="A share a year: 0.02 is 2 % more each year."
+    )
+    unsheltered_weight = serializers.FloatField(
+        required=False,
+        default=1.0,
+        help_text="A person left unsheltered against 1 on a waiting list (1 to 100).",
+    )
+    integer = serializers.BooleanField(required=False, default=True, help_text="Whole places.")
+
+    def validate_budget(self, value):
+        try:
+            return {int(year): amount for year, amount in value.items()}
+        except ValueError as error:
+            raise serializers.ValidationError(_("Name each year as a number.")) from error
+
+    def settings(self) -> OptimisationSettings:
+        data = self.validated_data
+        return OptimisationSettings(
+            budget=data["budget"],
+            types={code: TypeLimits(**limits) for code, limits in data["types"].items()},
+            demand_growth=data["demand_growth"],
+            unsheltered_weight=data["unsheltered_weight"],
+            integer=data["integer"],
+        )
+
+
+class OptimisationRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OptimisationRun
+        fields = [
+            "id",
+            "status",
+            "progress",
+            "error",
+            "engine_version",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+
+class OptimisationRunDetailSerializer(OptimisationRunSerializer):
+    years = serializers.SerializerMethodField()
+    notes = serializers.SerializerMethodField(help_text="Cells left out, and why.")
+    entered = serializers.SerializerMethodField(help_text="Per cell the entered plan's places.")
+    result = serializers.JSONField(
+        help_text="The engine's answer: status, places, shortage and cost per year of the "
+        "proposal and of the entered plan, findings."
+    )
+    binding = serializers.SerializerMethodField(help_text="Why the proposal is as it is.")
+    broken = serializers.SerializerMethodField(help_text="Limits the entered plan does not keep.")
+
+    class Meta(OptimisationRunSerializer.Meta):
+        fields = [
+            *OptimisationRunSerializer.Meta.fields,
+            "years",
+            "notes",
+            "entered",
+            "result",
+            "binding",
+            "broken",
+        ]
+        read_only_fields = fields
+
+    def _outcome(self, run):
+        return optimisation_presentation.outcome(run) if run.result else None
+
+    def get_years(self, run) -> list[int]:
+        return run.input["problem"]["years"]
+
+    def get_notes(self, run) -> list[str]:
+        return run.input["notes"]
+
+    @extend_schema_field(
+        serializers.DictField(child=serializers.ListField(child=serializers.IntegerField()))
+    )
+    def get_entered(self, run):
+        return {cell["key"]: cell["entered"] for cell in run.input["problem"]["cells"]}
+
+    def get_binding(self, run) -> list[str]:
+        out = self._outcome(run)
+        return [*out.conflicts, *out.binding] if out else []
+
+    def get_broken(self, run) -> list[str]:
+        out = self._outcome(run)
+        return out.broken if out else []
+
+
+class OptimisationRunViewSet(
+    RegionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Runs of the plan optimisation: the proposed path of places beside the entered plan."""
+
+    permission_rules = {"list": VIEW, "retrieve": VIEW, "create": "capacity.run_optimisation"}
+
+    def get_serializer_class(self):
+        return (
+            OptimisationRunDetailSerializer
+            if self.action == "retrieve"
+            else OptimisationRunSerializer
+        )
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no caller, no data
+            return OptimisationRun.objects.none()
+        if self.action == "retrieve":
+            return OptimisationRun.objects.filter(plan__region=self.region)
+        return optimisation_selectors.optimisation_runs(region=self.region)
+
+    @extend_schema(request=OptimisationStartSerializer, responses={201: OptimisationRunSerializer})
+    def create(self, request, *args, **kwargs):
+        """Optimise the region's plan: small problems are solved in the request, larger ones in
+        the background (follow them at ``optimisation-runs/{id}``)."""
+        plan = selectors.region_plan(region=self.region)
+        if plan is None:
+            raise DomainError(_("The region has no plan yet."), code="no_plan")
+        settings = self._valid(OptimisationStartSerializer).settings()
+        run = optimisation_services.optimisation_run_start(
+            plan=plan, settings=settings, by=request.user
+        )
+        return Response(OptimisationRunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
 def register(router) -> None:
     """Adds this part's viewsets to the module's router."""
     router.register("capacity-plans", CapacityPlanViewSet, basename="capacity-plan")
     router.register("plan-lines", PlanLineViewSet, basename="plan-line")
+    router.register("optimisation-runs", OptimisationRunViewSet, basename="optimisation-run")

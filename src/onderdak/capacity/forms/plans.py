@@ -7,15 +7,17 @@ one type. An empty input clears the places of that cell; the service checks ever
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onderdak.capacity.models import CapacityPlan, FacilityType
+from onderdak.capacity.services.optimisation import OptimisationSettings, TypeLimits
 from onderdak.capacity.services.plans import PlanEntry
 from onderdak.core.forms import Form
-from onderdak.funding.forms import GridForm, ServiceErrorsMixin
+from onderdak.funding.forms import AmountField, GridForm, ServiceErrorsMixin, grouped
 from onderdak.region.models import Municipality
 
 
@@ -102,3 +104,109 @@ class PlacesGridForm(GridForm):
                 places = self.cleaned_data.get(name)
                 entries.append(PlanEntry(row.municipality, row.facility_type, year, places))
         return entries
+
+
+# --- The plan optimisation -----------------------------------------------------------------------
+
+
+def _default(cost: Decimal | None) -> str:
+    return "" if cost is None else grouped(cost)
+
+
+class OptimisationForm(GridForm):
+    """The optimisation's settings: a budget per year, per type its cost per place and how fast
+    its places may change, the growth of demand and the weight of a person left unsheltered.
+    Empty inputs take the defaults (no limit; the tariff x 365)."""
+
+    shared_fields = ("demand_growth", "unsheltered_weight", "integer")
+    row_header = gettext_lazy("Type")
+
+    def __init__(self, *args, years, types, default_costs: dict[str, Decimal], **kwargs):
+        self.years, self.types, self.default_costs = list(years), list(types), default_costs
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        self.columns = [
+            _("Cost per place per year (euro)"),
+            _("Places that may be added per year"),
+            _("Places that may be closed per year"),
+        ]
+        for year in self.years:
+            self.fields[f"budget_{year}"] = AmountField(
+                label=_("Budget %(year)s (euro)") % {"year": year}, required=False
+            )
+            self.entry_fields[str(year)] = {"": f"budget_{year}"}
+        for kind in self.types:
+            self._add_type(kind)
+        self._add_shared()
+
+    def _add_type(self, kind: FacilityType) -> None:
+        names = {
+            "cost_per_place": f"cost_{kind.code}",
+            "max_increase": f"increase_{kind.code}",
+            "max_decrease": f"decrease_{kind.code}",
+        }
+        cost = AmountField(label=_("%(type)s: cost per place per year") % {"type": kind.label})
+        cost.required = False
+        self.fields[names["cost_per_place"]] = cost
+        for name, label in (
+            ("max_increase", _("%(type)s: places that may be added per year")),
+            ("max_decrease", _("%(type)s: places that may be closed per year")),
+        ):
+            self.fields[names[name]] = places_field(label % {"type": kind.label}, None)
+        self.rows.append((kind.label, list(names.values())))
+        self.entry_fields[kind.code] = {"": names["cost_per_place"], **names}
+
+    def _add_shared(self) -> None:
+        self.fields["demand_growth"] = forms.DecimalField(
+            label=_("Growth of demand (% a year)"),
+            required=False,
+            localize=True,
+            initial=0,
+            help_text=_(
+                "Demand is the calibrated inflow times the mean stay; 2 means 2 % more each year."
+            ),
+        )
+        self.fields["unsheltered_weight"] = forms.DecimalField(
+            label=_("Weight of a person left without shelter"),
+            required=False,
+            localize=True,
+            initial=1,
+            help_text=_(
+                "Against 1 for a person on a waiting list: 2 means a place for someone who would "
+                "sleep outside counts twice."
+            ),
+        )
+        self.fields["integer"] = forms.BooleanField(
+            label=_("Whole places (slower; otherwise fractions of places)"),
+            required=False,
+            initial=True,
+        )
+
+    def budget_fields(self) -> list:
+        return [(year, self[f"budget_{year}"]) for year in self.years]
+
+    def type_rows(self) -> list[tuple[str, str, list]]:
+        """Per type: its name, its default cost per place (or ""), its inputs."""
+        rows = self.grid()
+        return [
+            (row.label, _default(self.default_costs.get(kind.code)), row.fields)
+            for kind, row in zip(self.types, rows, strict=True)
+        ]
+
+    def settings(self) -> OptimisationSettings:
+        data = self.cleaned_data
+        return OptimisationSettings(
+            budget={year: data.get(f"budget_{year}") for year in self.years},
+            types={
+                kind.code: TypeLimits(
+                    cost_per_place=data.get(f"cost_{kind.code}"),
+                    max_increase=data.get(f"increase_{kind.code}"),
+                    max_decrease=data.get(f"decrease_{kind.code}"),
+                )
+                for kind in self.types
+            },
+            demand_growth=float(data.get("demand_growth") or 0) / 100,
+            unsheltered_weight=float(data.get("unsheltered_weight") or 1),
+            integer=bool(data.get("integer")),
+        )

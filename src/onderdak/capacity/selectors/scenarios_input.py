@@ -86,7 +86,7 @@ def region_data(*, region: Region) -> RegionData:
             code="no_plan",
         )
     stock, latest = _stock(region)
-    tariffs, type_tariffs = _tariffs(region)
+    tariffs, type_tariffs = facility_tariffs(region=region)
     years, spread = _contingent(region)
     return RegionData(
         region=region,
@@ -121,7 +121,7 @@ def _stock(region: Region) -> tuple[dict[Cell, tuple[int, int]], datetime.date |
     return stock, latest
 
 
-def _tariffs(region: Region) -> tuple[dict[Cell, float], dict[str, float]]:
+def facility_tariffs(*, region: Region) -> tuple[dict[Cell, float], dict[str, float]]:
     """Places-weighted tariffs of the active facilities, per cell and per type."""
     rows = (
         Facility.objects.filter(region=region, is_active=True, places__gt=0)
