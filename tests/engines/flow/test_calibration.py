@@ -18,8 +18,10 @@ from onderdak.engines.flow import (
     calibrate,
 )
 from onderdak.engines.flow.calibration import DESTINATIONS
+from onderdak.engines.flow.generate import facility_months
 
 SHARES = (0.3, 0.4, 0.2, 0.1)
+UNSHELTERED = WhenFull.UNSHELTERED
 
 
 def month(index: int) -> date:
@@ -29,25 +31,8 @@ def month(index: int) -> date:
 def generated(
     seed: int, months: int = 36, rate: float = 3.0, stay: float = 8.0, places: int = 40
 ) -> tuple[MonthFigures, ...]:
-    """Monthly figures of a facility that works as the model says, drawn independently of the
-    engine: each person present leaves in a month with chance 1 / stay, to a destination by the
-    shares; newcomers (Poisson) take free places or wait."""
     rng = np.random.default_rng(seed)
-    present, waiting = round(rate * stay), 0
-    figures = []
-    for index in range(months):
-        leaving = rng.binomial(present, 1 / stay)
-        by_destination = rng.multinomial(leaving, SHARES)
-        present -= leaving
-        wanting = waiting + rng.poisson(rate)
-        admitted = min(max(places - present, 0), wanting)
-        present, waiting = present + admitted, wanting - admitted
-        figures.append(
-            MonthFigures(
-                month(index), places, present, waiting, admitted, *map(int, by_destination)
-            )
-        )
-    return tuple(figures)
+    return facility_months(rng, months, rate, stay, places, SHARES)
 
 
 def history(key: str = "f1", cell: str = "GM0546/bw", **options) -> FacilityHistory:
@@ -141,7 +126,8 @@ def test_a_cell_whose_facilities_share_too_few_months_is_not_estimated():
 
 
 def test_an_often_full_unsheltered_facility_gets_a_note_on_its_inflow():
-    full = replace(history(places=20), when_full=WhenFull.UNSHELTERED)
+    months = facility_months(np.random.default_rng(3), 36, 3.0, 8.0, 20, SHARES, UNSHELTERED)
+    full = FacilityHistory("f1", "c", months, UNSHELTERED)
     notes = calibrate([full]).facilities["f1"].notes
     assert "often_full" in [n.code for n in notes]
 

@@ -24,9 +24,11 @@ def band_arrays(values: np.ndarray) -> np.ndarray:
 
 
 def _sorted(rows: np.ndarray) -> np.ndarray:
-    if np.issubdtype(rows.dtype, np.integer) and rows.size and rows.min() >= 0:
+    """Whole numbers (never below 0: they count people) by radix where they fit."""
+    if np.issubdtype(rows.dtype, np.integer) and rows.size:
+        top = rows.max()
         for small in (np.uint8, np.int16):
-            if rows.max() <= np.iinfo(small).max:
+            if top <= np.iinfo(small).max:
                 return np.sort(rows.astype(small, copy=False), axis=1, kind="stable")
     return np.sort(rows, axis=1)
 

@@ -138,9 +138,10 @@ def _members(data: FlowInput, plan: Plan) -> np.ndarray:
 
 
 def _sums(members: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """(months, groups, runs): the per-run sums over each group's cells (exact: whole numbers
-    far below 2^53)."""
-    return np.matmul(members, values.astype(float)).astype(np.int64)
+    """(months, groups, runs): the per-run sums over each group's cells, by a product of
+    matrices in floats (exact for whole numbers: in single precision below 2^24)."""
+    exact = np.float32 if int(values.max(initial=0)) * len(members[0]) < 2**24 else np.float64
+    return np.matmul(members.astype(exact), values.astype(exact)).astype(np.int64)
 
 
 def _day_cost(plan: Plan) -> np.ndarray:
