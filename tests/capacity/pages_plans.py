@@ -6,7 +6,12 @@ from onderdak.accounts.models import Role
 from onderdak.capacity.services.reference import facility_types_load
 from tests.browser.webpage import WebPage, url
 from tests.capacity.plans_data import example_plan, plan_places
-from tests.capacity.rights_plans import OWN_MUNICIPALITY, PLANNERS, READERS
+from tests.capacity.rights_plans import (
+    OWN_MUNICIPALITY,
+    PLANNERS,
+    READERS,
+    example_optimisation,
+)
 
 
 def planned(name: str, *args):
@@ -19,6 +24,17 @@ def planned(name: str, *args):
             plan_places(plan, {2023: 30, 2032: 12})
             plan_places(plan, {2023: 2, 2032: 14}, facility_type_code="housing-first")
         return reverse(name, args=args)
+
+    return path
+
+
+def optimised(name: str):
+    """A page of the plan optimisation, after a run on the example plan."""
+
+    def path(user):
+        facility_types_load()
+        run = example_optimisation()
+        return reverse(name, args=[run.pk]) if name.endswith("detail") else reverse(name)
 
     return path
 
@@ -53,5 +69,15 @@ PAGES = [
         planned("capacity:plan_subregion_edit", "leidse-regio"),
         allowed=PLANNERS,
         invalid_input={"#id_places_GM0546_2025": "-4"},
+    ),
+    WebPage("capacity:optimisation_list", optimised("capacity:optimisation_list"), allowed=READERS),
+    WebPage(
+        "capacity:optimisation_start",
+        optimised("capacity:optimisation_start"),
+        allowed=PLANNERS,
+        invalid_input={"#id_budget_2025": "-5"},
+    ),
+    WebPage(
+        "capacity:optimisation_detail", optimised("capacity:optimisation_detail"), allowed=READERS
     ),
 ]

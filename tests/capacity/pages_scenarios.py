@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
-from onderdak.capacity.models import RunStatus
+from onderdak.capacity.models import MonthlyFigure, RunStatus
 from tests.browser.webpage import WebPage, url
+from tests.capacity.plans_data import facility_with_figures
 from tests.capacity.rights_plans import PLANNERS, READERS
 from tests.capacity.rights_scenarios import example_run, example_scenario, second_scenario
 
@@ -21,6 +22,13 @@ def of_run(user) -> str:
 def compared(user) -> str:
     ids = [example_run().scenario_id, second_scenario().pk]
     return reverse("capacity:compare") + "?" + "&".join(f"s={pk}" for pk in ids)
+
+
+def calibrated(user) -> str:
+    """The calibration page, with a year of a facility's figures."""
+    if not MonthlyFigure.objects.exists():
+        facility_with_figures()
+    return reverse("capacity:calibration")
 
 
 PAGES = [
@@ -59,4 +67,5 @@ PAGES = [
         invalid_input={},
     ),
     WebPage("capacity:compare?two", compared, allowed=READERS),
+    WebPage("capacity:calibration", calibrated, allowed=READERS),
 ]

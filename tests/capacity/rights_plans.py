@@ -12,8 +12,10 @@ for the first municipality organisation, Alphen aan den Rijn, GM0484).
 from django.urls import reverse
 
 from onderdak.accounts.models import Role
+from onderdak.capacity.models import OptimisationRun
+from onderdak.capacity.services.optimisation import OptimisationSettings, optimisation_run_start
 from onderdak.capacity.services.reference import facility_types_load
-from tests.capacity.plans_data import example_plan
+from tests.capacity.plans_data import example_plan, facility_with_figures, plan_places, planner
 from tests.rights_table import Case
 
 READERS = frozenset(
@@ -86,7 +88,57 @@ RULES: dict = {
         Case(PLANNERS, "post", 302, {"data": subregion_grid}),
     ],
 }
+
+
+def optimisation_form():
+    return {"demand_growth": "0", "unsheltered_weight": "1", "integer": "on"}
+
+
+def example_optimisation():
+    """An optimisation run on the example plan with a line (in the plan's first and last year)."""
+    facility_types_load()
+    plan = example_plan()
+    run = OptimisationRun.objects.filter(plan=plan).first()
+    if run is None:
+        if not plan.lines.exists():
+            plan_places(plan, {2023: 10, 2032: 6})
+        facility_with_figures()
+        run = optimisation_run_start(
+            plan=plan, settings=OptimisationSettings(budget={}), by=planner()
+        )
+    return run
+
+
+def after_optimisation(name: str):
+    """A URL without arguments whose page needs the plan with lines and figures."""
+
+    def path():
+        example_optimisation()
+        return reverse(name)
+
+    return path
+
+
+RULES.update(
+    {
+        "capacity:optimisation_list": [Case(READERS)],
+        "capacity:optimisation_start": [
+            Case(PLANNERS),
+            Case(PLANNERS, "post", 302, {"data": optimisation_form}),
+        ],
+        "capacity:optimisation_detail": [Case(READERS)],
+        "capacity:optimisation_export": [Case(READERS)],
+        "capacity:optimisation_simulate": [Case(PLANNERS, "post", 302)],
+        "capacity:calibration": [Case(READERS)],
+    }
+)
+
 API_RULES: dict = {
+    "optimisation-run-list": [
+        Case(READERS, api=True),
+        Case(PLANNERS, "post", 201, {"data": lambda: {"demand_growth": 0}}, api=True),
+    ],
+    "optimisation-run-detail": [Case(READERS, api=True)],
     "capacity-plan-list": [
         Case(READERS, api=True),
         Case(PLANNERS, "post", 201, {"data": plan_period}, api=True),
@@ -110,6 +162,17 @@ def plan_pk() -> int:
 
 
 URLS: dict = {
+    **{
+        name: (lambda name=name: reverse(name, args=[example_optimisation().pk]))
+        for name in (
+            "capacity:optimisation_detail",
+            "capacity:optimisation_export",
+            "capacity:optimisation_simulate",
+            "optimisation-run-detail",
+        )
+    },
+    "capacity:optimisation_start": after_optimisation("capacity:optimisation_start"),
+    "optimisation-run-list": after_optimisation("optimisation-run-list"),
     **{
         name: (lambda name=name: reverse(name, args=[plan_pk()]))
         for name in ("capacity-plan-detail", "capacity-plan-put-lines", "capacity-plan-checks")

@@ -120,6 +120,7 @@ API_RULES: dict = {
     "scenario-compare": [Case(READERS, "get", 200, {"data": comparison}, api=True)],
     "simulation-run-list": [Case(READERS, api=True)],
     "simulation-run-detail": [Case(READERS, api=True)],
+    "calibration-list": [Case(READERS, api=True)],
 }
 RULES.update(API_RULES)
 

@@ -34,7 +34,9 @@ COST = (20 * 150 + 30 * 100) / 50 * 365
 
 @pytest.fixture
 def plan(region):
-    """Leiden's 24/7 protected housing: 30 places, phased down to 10; measured demand 25."""
+    """Leiden's 24/7 protected housing: 30 places, phased down to 10. Its figures (22 occupied,
+    3 waiting, 2 coming and 2 leaving a month) calibrate to an inflow of 2 a month and a stay of
+    11 months: a demand of 22 (λW); measured, occupied plus waiting list, it is 25."""
     plan = example_plan(region)
     plan_places(
         plan, {2023: 30, 2024: 25, 2025: 20, 2026: 15} | dict.fromkeys(range(2027, 2033), 10)
@@ -48,15 +50,15 @@ def settings(**changes) -> OptimisationSettings:
     return OptimisationSettings(**{"budget": {}, **changes})
 
 
-def test_the_problem_is_built_from_the_plan_tariffs_and_measured_demand(plan):
+def test_the_problem_is_built_from_the_plan_tariffs_and_calibrated_demand(plan):
     problem = services.build_problem(plan=plan, settings=settings(demand_growth=0.1)).problem
     assert problem.years == tuple(YEARS)
     [cell] = problem.cells
     assert cell.key == "GM0546/beschermd-wonen-24-7"
     assert (cell.start, cell.entered[:3]) == (30, (25, 20, 15))
     assert cell.cost_per_place[0] == pytest.approx(COST)
-    assert cell.demand[0] == pytest.approx(25 * 1.1)
-    assert cell.demand[1] == pytest.approx(25 * 1.1**2)
+    assert cell.demand[0] == pytest.approx(22 * 1.1)
+    assert cell.demand[1] == pytest.approx(22 * 1.1**2)
     assert cell.label == "Leiden, Beschermd wonen met 24/7 toezicht"
     assert problem.budget == (float("inf"),) * 9
 
@@ -66,6 +68,15 @@ def test_a_type_cost_and_limits_entered_replace_the_defaults(plan):
     problem = services.build_problem(plan=plan, settings=settings(types=limits)).problem
     [cell] = problem.cells
     assert (cell.cost_per_place[0], cell.max_increase, cell.max_decrease) == (50000, 2, 3)
+
+
+def test_where_the_calibration_cannot_tell_the_measured_demand_is_taken(plan):
+    katwijk = Municipality.objects.get(cbs_code="GM0537")
+    plan_places(plan, {2023: 8}, municipality=katwijk)
+    facility_with_figures(katwijk, months=3, occupied=9, waiting=1)  # too few months
+    cells = services.build_problem(plan=plan, settings=settings()).problem.cells
+    assert cells[0].key == "GM0537/beschermd-wonen-24-7"
+    assert cells[0].demand[0] == pytest.approx(10)
 
 
 def test_a_cell_without_demand_or_cost_is_left_out_and_said(plan):
@@ -102,7 +113,7 @@ def test_a_run_proposes_to_keep_places_for_the_demand_within_the_budget(plan):
     run.refresh_from_db()
     assert run.status == RunStatus.DONE
     proposed = run.result["places"]["GM0546/beschermd-wonen-24-7"]
-    assert proposed == [25] * 9
+    assert proposed == [22] * 9
     assert sum(run.result["shortage"]["GM0546/beschermd-wonen-24-7"]) == 0
     assert sum(run.result["entered_shortage"]["GM0546/beschermd-wonen-24-7"]) > 0
     assert run.input["problem"]["budget"][0] == 25 * COST
@@ -183,3 +194,24 @@ def test_a_bad_budget_is_shown_on_its_input(plan, make_member, login):
     response = client.post(reverse("capacity:optimisation_start"), {"budget_2025": "-5"})
     assert response.status_code == 200
     assert response.context["form"].errors["budget_2025"]
+
+
+def test_the_api_runs_the_optimisation_and_reads_its_proposal(plan, make_member, api_login):
+    client = api_login(make_member(Role.POLICY_OFFICER))
+    body = {
+        "budget": {str(year): 20 * COST for year in YEARS},
+        "types": {"beschermd-wonen-24-7": {"max_decrease": 10}},
+        "demand_growth": 0,
+    }
+    response = client.post(reverse("optimisation-run-list"), body, format="json")
+    assert response.status_code == 201
+    detail = client.get(reverse("optimisation-run-detail", args=[response.json()["id"]])).json()
+    assert detail["years"][0] == 2024
+    assert detail["entered"]["GM0546/beschermd-wonen-24-7"][0] == 25
+    assert detail["result"]["places"]["GM0546/beschermd-wonen-24-7"][0] == 20
+    assert detail["binding"]
+    bad = client.post(reverse("optimisation-run-list"), {"demand_growth": 5}, format="json")
+    assert bad.status_code == 400
+    assert "demand_growth" in bad.json()["fields"]
+    reader = api_login(make_member(Role.GOVERNANCE_READER))
+    assert reader.post(reverse("optimisation-run-list"), {}, format="json").status_code == 403

@@ -1,6 +1,14 @@
 """``/capaciteit/``: each part of the module adds its pages through its module's ``routes``."""
 
-from onderdak.capacity.views import facilities, optimisation, overview, plans, runs, scenarios
+from onderdak.capacity.views import (
+    calibration,
+    facilities,
+    optimisation,
+    overview,
+    plans,
+    runs,
+    scenarios,
+)
 
 app_name = "capacity"
 urlpatterns = [
@@ -10,4 +18,5 @@ urlpatterns = [
     *scenarios.routes,
     *runs.routes,
     *optimisation.routes,
+    *calibration.routes,
 ]

@@ -1,5 +1,6 @@
-"""Capacity API: scenarios of the flow simulation (``scenarios``: CRUD, ``run``, ``compare``)
-and their runs (``simulation-runs``: status, key figures, the quotable text and the bands).
+"""Capacity API: scenarios of the flow simulation (``scenarios``: CRUD, ``run``, ``compare``),
+their runs (``simulation-runs``: status, key figures, the quotable text and the bands), and the
+calibration they start from (``calibration``: read).
 
 Readers of the capacity module read; planners make, change, run and delete scenarios. Writes go
 through the same services as the pages; a scenario's ``parameters`` are checked by the same
@@ -18,9 +19,12 @@ from onderdak.capacity.api.plans import RegionMixin
 from onderdak.capacity.models import RunStatus, Scenario, SimulationRun
 from onderdak.capacity.selectors import scenarios as selectors
 from onderdak.capacity.selectors import scenarios_results as results
+from onderdak.capacity.selectors.calibration import region_calibration
 from onderdak.capacity.services import runs as run_services
 from onderdak.capacity.services import scenarios as services
+from onderdak.capacity.views.calibration import note_text
 from onderdak.core.errors import DomainError
+from onderdak.monitor.api.dashboard import OneObjectSchema
 
 VIEW = "capacity.view_scenario"
 MODEL_FIELDS = {"name", "description", "non_field_errors"}
@@ -291,7 +295,93 @@ class SimulationRunViewSet(
         return selectors.run_list(region=self.region)
 
 
+# --- The calibration -----------------------------------------------------------------------------
+
+
+class IntervalSerializer(serializers.Serializer):
+    estimate = serializers.FloatField()
+    low = serializers.FloatField()
+    high = serializers.FloatField()
+
+
+class CalibrationNoteSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="too_few_months, no_outflow, no_exposure, no_common_months, often_full or "
+        "shrinking_waiting_list."
+    )
+    message = serializers.SerializerMethodField()
+
+    def get_message(self, note) -> str:
+        return note_text(note)
+
+
+class FitSerializer(serializers.Serializer):
+    months = serializers.ListField(child=serializers.DateField())
+    occupied = serializers.ListField(child=serializers.IntegerField())
+    fitted_occupied = serializers.ListField(child=serializers.FloatField())
+    waiting = serializers.ListField(child=serializers.IntegerField())
+    fitted_waiting = serializers.ListField(child=serializers.FloatField())
+    occupied_error = serializers.FloatField(help_text="Mean absolute error, people.")
+    relative_error = serializers.FloatField(help_text="The same, as a share of the occupancy.")
+    waiting_error = serializers.FloatField()
+
+
+class EstimateSerializer(serializers.Serializer):
+    key = serializers.CharField(
+        help_text="A cell (GM0546/housing-first), a facility's id or a type's code."
+    )
+    label = serializers.SerializerMethodField()
+    months = serializers.IntegerField()
+    inflow = IntervalSerializer(allow_null=True, help_text="Newcomers a month.")
+    stay = IntervalSerializer(allow_null=True, help_text="Mean length of stay, months.")
+    shares = serializers.DictField(
+        child=IntervalSerializer(), allow_null=True, help_text="Per destination."
+    )
+    full_share = serializers.FloatField(help_text="Share of the months with every place taken.")
+    fit = FitSerializer(allow_null=True)
+    problems = CalibrationNoteSerializer(many=True, help_text="Why there are no figures.")
+    notes = CalibrationNoteSerializer(many=True)
+
+    def get_label(self, estimate) -> str:
+        return self.context["labels"].get(estimate.key, estimate.key)
+
+
+class CalibrationSerializer(serializers.Serializer):
+    level = serializers.FloatField(help_text="The intervals' level (0.9).")
+    population = serializers.IntegerField(help_text="The region's inhabitants.")
+    cells = EstimateSerializer(many=True)
+    types = EstimateSerializer(many=True, help_text="Pooled over the region, per type.")
+    facilities = EstimateSerializer(many=True)
+
+
+class CalibrationViewSet(RegionMixin, viewsets.ViewSet):
+    """The flow model's estimates from the monthly figures: per municipality and type, per type
+    over the region, and per facility, each with its 90 % interval and the fitted model against
+    history."""
+
+    permission_rules = {"list": "capacity.view_calibration"}
+    schema = OneObjectSchema()
+
+    @extend_schema(responses=CalibrationSerializer)
+    def list(self, request):
+        found = region_calibration(region=self.region)
+        labels = {
+            **{key: found.cell_label(key) for key in found.cells.cells},
+            **found.type_labels,
+            **{key: record.name for key, record in found.records.items()},
+        }
+        body = {
+            "level": found.cells.level,
+            "population": found.population,
+            "cells": list(found.cells.cells.values()),
+            "types": list(found.types.cells.values()),
+            "facilities": list(found.cells.facilities.values()),
+        }
+        return Response(CalibrationSerializer(body, context={"labels": labels}).data)
+
+
 def register(router) -> None:
     """Adds this part's viewsets to the module's router."""
     router.register("scenarios", ScenarioViewSet, basename="scenario")
     router.register("simulation-runs", SimulationRunViewSet, basename="simulation-run")
+    router.register("calibration", CalibrationViewSet, basename="calibration")
