@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from onderdak.accounts.models import Role, User
 from onderdak.accounts.services import demo_users_load
 from onderdak.capacity.demo import load_demo as load_capacity_demo
+from onderdak.capacity.demo_plans import load_demo as load_plan_demo
 from onderdak.contingent.demo import demo_homes
 from onderdak.contingent.demo import load_demo as load_contingent_demo
 from onderdak.contingent.models import ContingentYear, Dwelling, Nomination, Placement
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         self._load_contingent(region, entries)
         self._load_monitor(region, entries)
         self._load_facilities(region, entries)
+        self._load_plan(region, entries)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
@@ -96,6 +98,20 @@ class Command(BaseCommand):
             f"{result.providers} care providers and {result.types} types, monthly figures "
             f"{result.first_month:%Y-%m} to {result.last_month:%Y-%m}"
             f"{' imported now' if result.imported else ' (present already)'}."
+        )
+
+    def _load_plan(self, folder: str, entries: list[dict]) -> None:
+        """A fictitious op- en afbouw plan from the demo facilities and the issue's scenarios,
+        made by the demo policy officer; a second run adds nothing. No run is stored."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        officer = next(e["username"] for e in entries if e["role"] == Role.POLICY_OFFICER)
+        result = load_plan_demo(region=region, by=User.objects.get(username=officer))
+        names = ", ".join(scenario.name for scenario in result.scenarios)
+        self.stdout.write(
+            f"Capacity plan {result.plan.first_year}-{result.plan.last_year}, fictitious: "
+            f"{result.lines} lines{' made now' if result.created else ' (present already)'}; "
+            f"scenarios: {names}."
         )
 
     def _print_accounts(self, accounts) -> None:
