@@ -54,8 +54,15 @@ def test_the_issues_scenarios_are_demo_scenarios(demo):
     assert all(s.is_demo for s in result.scenarios)
     parameters = {s.name: s.parameters for s in result.scenarios}
     assert parameters["Contingent 350 per jaar (demo, fictief)"] == {"contingent_per_year": 350}
-    faster = next(p for n, p in parameters.items() if n.startswith("Snellere afbouw"))
-    assert faster["plan_changes"][0]["factor"] == 2
+    faster = parameters["Snellere afbouw in Leiden (demo, fictief)"]  # the largest town
+    assert faster["plan_changes"][0] == {
+        "action": "pace",
+        "facility_type": "beschermd-wonen-24-7",
+        "municipality": "GM0546",
+        "factor": 2.0,
+    }
+    added = parameters["30 plaatsen Housing First extra in Leidse regio (demo, fictief)"]
+    assert added["plan_changes"][0]["places"] == 30
 
 
 def test_loading_twice_adds_nothing(demo, region, officer):

@@ -7,8 +7,8 @@ button fills it), and from there it moves in equal steps to a target: central, r
 facilities phase down, small-scale ones build up in every municipality, shelters shrink a little.
 The scenarios are those of issue 7, each named "… (demo, fictief)" and marked ``is_demo``:
 contingent 250 against 350 dwellings a year, 30 places of Housing First more in the subregion of
-the municipality with the most Housing First places, and a phase-down twice as fast where the
-region has most of its central protected housing. No run is stored: the user starts them.
+the most populous municipality, and a phase-down twice as fast of the central protected housing
+of that municipality (the former centrumgemeente). No run is stored: the user starts them.
 Loading twice adds nothing.
 """
 
@@ -26,6 +26,7 @@ from onderdak.capacity.services.plans import (
 )
 from onderdak.capacity.services.scenarios import scenario_create
 from onderdak.region.models import Level, Region
+from onderdak.region.selectors import municipality_list
 
 NOTES = "Fictief demoplan: gemaakt om de module uit te proberen, niet het plan van de regio."
 #: The target as a share of the baseline, by the type's level and kind of care.
@@ -88,15 +89,14 @@ def _path(plan: CapacityPlan) -> list[PlanEntry]:
     return entries
 
 
-def _most(plan: CapacityPlan, code: str):
-    """The municipality with the most baseline places of a type (``None`` without any)."""
-    line = (
-        PlanLine.objects.filter(plan=plan, year=plan.first_year, facility_type__code=code)
-        .select_related("municipality__subregion")
-        .order_by("-places", "municipality__name")
-        .first()
-    )
-    return None if line is None else line.municipality
+def _largest(plan: CapacityPlan, code: str):
+    """The most populous municipality with baseline places of a type (``None`` without any):
+    the former centrumgemeente, for the central types."""
+    with_places = PlanLine.objects.filter(
+        plan=plan, year=plan.first_year, facility_type__code=code, places__gt=0
+    ).values("municipality")
+    found = municipality_list(region=plan.region).filter(pk__in=with_places).defer("boundary")
+    return max(found, key=lambda m: (m.population or 0, m.name), default=None)
 
 
 def _scenarios(plan: CapacityPlan) -> dict[str, dict]:
@@ -104,7 +104,7 @@ def _scenarios(plan: CapacityPlan) -> dict[str, dict]:
         "Contingent 250 per jaar (demo, fictief)": {"contingent_per_year": 250},
         "Contingent 350 per jaar (demo, fictief)": {"contingent_per_year": 350},
     }
-    housing_first, central = _most(plan, HOUSING_FIRST), _most(plan, CENTRAL_TYPE)
+    housing_first, central = _largest(plan, HOUSING_FIRST), _largest(plan, CENTRAL_TYPE)
     if housing_first is not None:
         subregion = housing_first.subregion
         scenarios[f"30 plaatsen Housing First extra in {subregion.name} (demo, fictief)"] = {
