@@ -18,6 +18,23 @@ SETTINGS = {
         "destinations": {"contingent": 0.2, "housing": 0.3, "institution": 0.2, "unknown": 0.3},
     },
 }
+#: The issue's changes to the plan: 30 places of Housing First more in a subregion from 2027,
+#: and Leiden's phase-down of 24/7 protected housing twice as fast.
+CHANGES = [
+    {
+        "action": "add",
+        "facility_type": "housing-first",
+        "subregion": "leidse-regio",
+        "places": 30,
+        "from_year": 2027,
+    },
+    {
+        "action": "pace",
+        "facility_type": "beschermd-wonen-24-7",
+        "municipality": "GM0546",
+        "factor": 2.0,
+    },
+]
 SMALL = {"runs": 50, "horizon_months": 24, "start_month": "2026-01", "types": SETTINGS}
 
 

@@ -21,7 +21,7 @@ from onderdak.engines import flow
 from onderdak.region.models import Municipality
 from tests.capacity.factories import FacilityFactory, facility_type
 from tests.capacity.plans_data import facility_with_figures, leiden
-from tests.capacity.scenarios_data import SETTINGS, SMALL, planned_region
+from tests.capacity.scenarios_data import CHANGES, SETTINGS, SMALL, planned_region
 from tests.contingent.factories import ContingentYearFactory
 
 pytestmark = pytest.mark.usefixtures("facility_types")
@@ -164,21 +164,7 @@ def test_changes_add_places_split_over_a_subregion_and_change_the_pace(region):
     parameters = scenario_parameters(
         {
             **SMALL,
-            "plan_changes": [
-                {
-                    "action": "add",
-                    "facility_type": "housing-first",
-                    "subregion": "leidse-regio",
-                    "places": 30,
-                    "from_year": 2027,
-                },
-                {
-                    "action": "pace",
-                    "facility_type": "beschermd-wonen-24-7",
-                    "municipality": "GM0546",
-                    "factor": 2,
-                },
-            ],
+            "plan_changes": CHANGES,
             "plan_places": {"GM0537/nachtopvang": {"2030": 0}},
         },
         region=region,

@@ -18,6 +18,7 @@ from onderdak.capacity.services.scenarios import (
 )
 from onderdak.core.errors import DomainError
 from tests.capacity.plans_data import example_plan, planner
+from tests.capacity.scenarios_data import CHANGES
 
 pytestmark = pytest.mark.usefixtures("facility_types")
 
@@ -32,21 +33,7 @@ FULL = {
     "stay_multiplier": 0.8,
     "stay_distribution": "lognormal",
     "stay_spread": 0.5,
-    "plan_changes": [
-        {
-            "action": "add",
-            "facility_type": "housing-first",
-            "subregion": "leidse-regio",
-            "places": 30,
-            "from_year": 2027,
-        },
-        {
-            "action": "pace",
-            "facility_type": "beschermd-wonen-24-7",
-            "municipality": "GM0546",
-            "factor": 2,
-        },
-    ],
+    "plan_changes": CHANGES,
     "plan_places": {"GM0546/housing-first": {"2027": 12}},
     "types": {
         "housing-first": {

@@ -12,7 +12,7 @@ from onderdak.accounts.models import Role
 from onderdak.capacity.models import RunStatus, Scenario, SimulationRun
 from onderdak.capacity.services import runs as run_services
 from tests.capacity.plans_data import planner
-from tests.capacity.scenarios_data import SMALL, planned_region, small_scenario
+from tests.capacity.scenarios_data import CHANGES, SMALL, planned_region, small_scenario
 
 pytestmark = pytest.mark.usefixtures("facility_types")
 LIST = reverse("capacity:scenario_list")
@@ -81,21 +81,7 @@ def test_changes_to_the_plan_are_saved_from_the_grid_and_errors_land_on_their_li
     }
     assert officer.post(url, line).status_code == 302
     scenario.refresh_from_db()
-    assert scenario.parameters["plan_changes"] == [
-        {
-            "action": "add",
-            "facility_type": "housing-first",
-            "subregion": "leidse-regio",
-            "places": 30,
-            "from_year": 2027,
-        },
-        {
-            "action": "pace",
-            "facility_type": "beschermd-wonen-24-7",
-            "municipality": "GM0546",
-            "factor": 2.0,
-        },
-    ]
+    assert scenario.parameters["plan_changes"] == CHANGES
     bad = officer.post(
         url, {"action_0": "add", "facility_type_0": "housing-first", "places_0": "3"}
     )
@@ -177,6 +163,9 @@ def test_a_running_run_is_polled_with_its_progress_bar(region, officer, monkeypa
     assert "<progress" in page
     partial = officer.get(url, headers={"HX-Request": "true"})
     assert partial.templates[0].name == "capacity/run_progress.html"
+    run_services.guarded(run_services._background, SimulationRun, run.pk)
+    done = officer.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'href="{url}"' in done  # the last poll links to the result
 
 
 def test_the_run_download_holds_key_figures_bands_input_and_notes(region, officer):

@@ -34,7 +34,7 @@ from onderdak.accounts.models import User
 from onderdak.capacity.models import CapacityPlan, OptimisationRun, RunStatus, Scenario, WhenFull
 from onderdak.capacity.selectors.plans_demand import measured
 from onderdak.capacity.selectors.scenarios_input import RegionData, planned_places, region_data
-from onderdak.capacity.services.runs import fail, finish, set_progress, start_in_background
+from onderdak.capacity.services.runs import execute, start_in_background
 from onderdak.capacity.services.scenarios import ScenarioParameters, scenario_create
 from onderdak.core.errors import DomainError
 from onderdak.engines import capacity_plan as engine
@@ -272,14 +272,7 @@ def optimisation_run_start(
 
 
 def _solve(run: OptimisationRun, problem: engine.PlanProblem) -> None:
-    set_progress(run, RunStatus.RUNNING, 10)
-    try:
-        solution = engine.optimise(problem)
-    except engine.PlanError as error:
-        fail(run, _("The optimisation refused its input: %(error)s") % {"error": error.message})
-        return
-    run.result = result_json(solution)
-    finish(run)
+    execute(run, lambda: result_json(engine.optimise(problem)), engine.PlanError)
 
 
 def _background(run_id: int) -> None:

@@ -154,16 +154,7 @@ def simulation_run_start(
 
 
 def _simulate(run: SimulationRun, data: flow.FlowInput) -> None:
-    """Simulate and store the result; a refused input or a failure ends the run as failed."""
-    set_progress(run, RunStatus.RUNNING, 10)
-    try:
-        result = flow.simulate(data)
-    except flow.FlowError as error:
-        logger.warning("Simulation run %s refused: %s", run.pk, error)
-        fail(run, _("The simulation refused its input: %(error)s") % {"error": error.message})
-        return
-    run.result = result_json(result)
-    finish(run)
+    execute(run, lambda: result_json(flow.simulate(data)), flow.FlowError)
 
 
 def _background(run_id: int) -> None:
@@ -197,6 +188,19 @@ def guarded(target: Callable[[int], None], model: type[Run], run_id: int) -> Non
             fail(run, _("The run stopped unexpectedly; start it again."))
     finally:
         close_old_connections()
+
+
+def execute(run: Run, compute: Callable[[], dict], refused: type[Exception]) -> None:
+    """Compute and store a run's result; an input the engine refuses (``refused``, with its
+    ``message``) ends the run as failed with the engine's reason."""
+    set_progress(run, RunStatus.RUNNING, 10)
+    try:
+        run.result = compute()
+    except refused as error:
+        logger.warning("Run %s refused: %s", run.pk, error)
+        fail(run, _("The engine refused its input: %(error)s") % {"error": error.message})
+        return
+    finish(run)
 
 
 def set_progress(run: Run, status: str, progress: int) -> None:

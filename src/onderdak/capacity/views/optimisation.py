@@ -16,6 +16,7 @@ from onderdak.capacity.selectors import plans_optimisation as selectors
 from onderdak.capacity.services import optimisation as services
 from onderdak.capacity.views import optimisation_presentation as presentation
 from onderdak.capacity.views.plans import CapacityMixin, PlanMixin
+from onderdak.capacity.views.runs import RunPageMixin
 from onderdak.core import exports
 from onderdak.core.errors import DomainError, NotFound
 from onderdak.core.views import ServiceFormMixin
@@ -76,23 +77,8 @@ class RunMixin(CapacityMixin):
             raise Http404 from error
 
 
-class OptimisationDetailView(RunMixin, TemplateView):
+class OptimisationDetailView(RunMixin, RunPageMixin, TemplateView):
     template_name = "capacity/optimisation_detail.html"
-
-    @property
-    def running(self) -> bool:
-        return self.run.status in (RunStatus.QUEUED, RunStatus.RUNNING)
-
-    def get_template_names(self):
-        if self.request.headers.get("HX-Request") and self.running:
-            return ["capacity/optimisation_progress.html"]
-        return [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(run=self.run, running=self.running, **kwargs)
-        if self.run.status == RunStatus.DONE:
-            context.update(self.result_context())
-        return context
 
     def result_context(self) -> dict:
         run = self.run

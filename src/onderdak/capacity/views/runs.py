@@ -55,15 +55,16 @@ class RunMixin(CapacityMixin):
             raise Http404 from error
 
 
-class RunDetailView(RunMixin, TemplateView):
-    template_name = "capacity/run_detail.html"
+class RunPageMixin:
+    """A run's page: its result once done; while it runs, a progress bar that htmx polls (the
+    partial ``capacity/run_progress.html``, which at the end links to the result)."""
 
     @property
     def running(self) -> bool:
         return self.run.status in (RunStatus.QUEUED, RunStatus.RUNNING)
 
     def get_template_names(self):
-        if self.request.headers.get("HX-Request") and self.running:
+        if self.request.headers.get("HX-Request"):
             return ["capacity/run_progress.html"]
         return [self.template_name]
 
@@ -72,6 +73,10 @@ class RunDetailView(RunMixin, TemplateView):
         if self.run.status == RunStatus.DONE:
             context.update(self.result_context())
         return context
+
+
+class RunDetailView(RunMixin, RunPageMixin, TemplateView):
+    template_name = "capacity/run_detail.html"
 
     def result_context(self) -> dict:
         run = self.run
