@@ -142,7 +142,7 @@ def test_a_budget_too_small_for_the_limits_says_how_much_is_missing(plan):
 
 
 def test_a_large_problem_is_solved_in_the_background(
-    plan, monkeypatch, django_capture_on_commit_callbacks
+    in_the_test_thread, plan, monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(services, "INLINE_SIZE", 1)
     started = []

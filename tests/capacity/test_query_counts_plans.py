@@ -9,7 +9,11 @@ saving the session in three) and the user's region: the plan; the grid (municipa
 lines); the checks (the latest month, the measured demand, the yearly outflow). A
 municipality's page adds finding the municipality (a subregion's page has no checks: one
 fewer); the overview adds the latest runs and, for a planner, the facilities without last
-month's figures; an API list its count.
+month's figures; an API list its count. The calibration reads the history, the types and the
+population; a list of optimisation runs its count, the runs and the plan; a run its record;
+the form of a new one everything a problem is built from (the plan and its grid, the tariffs,
+the population, the contingent years, the latest figures, the history for the calibration, the
+measured demand), to show the entered plan's cost as the budget to start from.
 """
 
 import datetime
@@ -22,6 +26,7 @@ from onderdak.accounts.models import Role
 from onderdak.capacity.models import FacilityType
 from onderdak.region.models import Municipality
 from tests.capacity.plans_data import example_plan, facility_with_figures, plan_places
+from tests.capacity.rights_plans import example_optimisation
 
 pytestmark = pytest.mark.usefixtures("facility_types")
 
@@ -62,6 +67,14 @@ PAGES = {
         P,
         lambda: reverse("capacity:plan_subregion_edit", args=["leidse-regio"]),
         13,
+    ),
+    "calibration (governance_reader)": (G, lambda: reverse("capacity:calibration"), 11),
+    "optimisations (policy_officer)": (P, lambda: reverse("capacity:optimisation_list"), 10),
+    "new optimisation (policy_officer)": (P, lambda: reverse("capacity:optimisation_start"), 30),
+    "optimisation (municipality_officer)": (
+        M,
+        lambda: reverse("capacity:optimisation_detail", args=[example_optimisation().pk]),
+        9,
     ),
     "api plans (policy_officer)": (P, lambda: reverse("capacity-plan-list"), 10),
     "api plan lines (governance_reader)": (G, lambda: reverse("plan-line-list"), 11),

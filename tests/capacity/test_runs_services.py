@@ -4,11 +4,13 @@ giving the same result, and every way a run can fail ending as failed."""
 import dataclasses
 import datetime
 import json
+import time
 
 import pytest
 
 from onderdak.capacity.models import RunStatus, SimulationRun
 from onderdak.capacity.services import runs as services
+from onderdak.capacity.services.reference import facility_types_load
 from onderdak.core.errors import DomainError
 from onderdak.engines import flow
 from tests.capacity.plans_data import planner
@@ -76,7 +78,7 @@ def test_another_seed_gives_another_result(region):
 
 
 def test_a_large_run_goes_to_the_background_after_the_commit(
-    region, monkeypatch, django_capture_on_commit_callbacks
+    in_the_test_thread, region, monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(services, "INLINE_WORK", 10)
     started = []
@@ -91,7 +93,9 @@ def test_a_large_run_goes_to_the_background_after_the_commit(
     assert run.result["groups"]["region"]["occupied"]["p50"]
 
 
-def test_a_run_that_breaks_in_the_background_ends_as_failed(region, monkeypatch):
+def test_a_run_that_breaks_in_the_background_ends_as_failed(
+    in_the_test_thread, region, monkeypatch
+):
     monkeypatch.setattr(services, "INLINE_WORK", 10)
     run = start(small_scenario(region))
 
@@ -129,3 +133,16 @@ def test_only_a_finished_run_is_replayed(region, monkeypatch):
     run = start(small_scenario(region))
     with pytest.raises(DomainError):
         services.simulation_run_replay(run=run)
+
+
+def test_a_real_background_thread_runs_to_its_end(flushable_audit_trail, region, monkeypatch):
+    """End to end, in a real thread: the request commits, the thread simulates and stores."""
+    facility_types_load()
+    monkeypatch.setattr(services, "INLINE_WORK", 10)
+    run = start(small_scenario(region))
+    deadline = time.monotonic() + 60
+    while not run.is_finished and time.monotonic() < deadline:
+        time.sleep(0.1)
+        run.refresh_from_db()
+    assert run.status == RunStatus.DONE
+    assert run.result["groups"]["region"]["waiting"]["p50"]

@@ -153,7 +153,9 @@ def test_the_result_shows_a_subregion_or_type_when_chosen(region, officer):
     assert officer.get(url, {"gebied": "onzin"}).context["scope"] == "region"
 
 
-def test_a_running_run_is_polled_with_its_progress_bar(region, officer, monkeypatch):
+def test_a_running_run_is_polled_with_its_progress_bar(
+    in_the_test_thread, region, officer, monkeypatch
+):
     monkeypatch.setattr(run_services, "INLINE_WORK", 10)
     run = run_of(small_scenario(region))
     assert run.status == RunStatus.QUEUED
