@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from onderdak.accounts.models import Role
 from onderdak.capacity.models import RunStatus, Scenario, SimulationRun
 from onderdak.capacity.services import runs as run_services
-from tests.capacity.plans_data import planner
+from tests.capacity.plans_data import facility_with_figures, planner
 from tests.capacity.scenarios_data import CHANGES, SMALL, planned_region, small_scenario
 
 pytestmark = pytest.mark.usefixtures("facility_types")
@@ -229,3 +229,13 @@ def test_another_regions_scenario_is_not_found(region, officer):
     other = Region.objects.create(name="Elders", slug="elders")
     Scenario.objects.filter(pk=scenario.pk).update(region=other)
     assert officer.get(reverse("capacity:scenario_detail", args=[scenario.pk])).status_code == 404
+
+
+def test_the_settings_per_type_show_what_the_calibration_gives(region, officer):
+    scenario = small_scenario(region)
+    facility_with_figures(occupied=22, waiting=3, outflow=2)
+    response = officer.get(reverse("capacity:scenario_types", args=[scenario.pk]))
+    rows = {label: text for label, text, _fields in response.context["form"].type_rows()}
+    protected = next(text for label, text in rows.items() if "24/7" in label)
+    assert "11" in protected  # months of stay
+    assert "100/0/0/0" in protected

@@ -267,9 +267,23 @@ class TypeSettingsForm(GridForm):
     SETTINGS = ("inflow_per_10000", "mean_stay_months", "tariff_per_day")
     row_header = gettext_lazy("Type")
 
-    def __init__(self, *args, types: Sequence[FacilityType], settings: Mapping, **kwargs):
-        self.types, self.entered = list(types), settings
+    def __init__(
+        self,
+        *args,
+        types: Sequence[FacilityType],
+        settings: Mapping,
+        calibrated: Mapping[str, str],
+        **kwargs,
+    ):
+        self.types, self.entered, self.calibrated = list(types), settings, calibrated
         super().__init__(*args, **kwargs)
+
+    def type_rows(self) -> list[tuple[str, str, list]]:
+        """Per type: its name, what the calibration gives it (or ""), its inputs."""
+        return [
+            (row.label, self.calibrated.get(kind.code, ""), row.fields)
+            for kind, row in zip(self.types, self.grid(), strict=True)
+        ]
 
     def add_fields(self) -> None:
         self.columns = [

@@ -16,9 +16,10 @@ from django.views.generic import FormView, ListView, TemplateView
 from onderdak.capacity.forms.scenarios import PlanChangesForm, ScenarioForm, TypeSettingsForm
 from onderdak.capacity.selectors import plans as plan_selectors
 from onderdak.capacity.selectors import scenarios as selectors
+from onderdak.capacity.selectors.calibration import estimates
 from onderdak.capacity.services import scenarios as services
 from onderdak.capacity.views.plans import CapacityMixin
-from onderdak.capacity.views.scenarios_presentation import parameter_summary
+from onderdak.capacity.views.scenarios_presentation import calibrated_texts, parameter_summary
 from onderdak.core.errors import NotFound
 from onderdak.core.views import ServiceFormMixin
 from onderdak.funding.forms import ConfirmForm
@@ -170,12 +171,15 @@ class ScenarioTypesView(ScenarioPartView):
         "ends (four shares that add up to 1). Leave an input empty to keep the calibration's."
     )
 
+    template_name = "capacity/scenario_types.html"
+
     def get_form_kwargs(self):
         plan = plan_selectors.region_plan(region=self.region)
         return {
             **super().get_form_kwargs(),
             "types": plan_selectors.plan_types(plan=plan),
             "settings": self.scenario.parameters.get("types", {}),
+            "calibrated": calibrated_texts(estimates(region=self.region)),
         }
 
     def part(self, form) -> dict:

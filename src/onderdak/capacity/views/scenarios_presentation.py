@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from onderdak.capacity.models import FacilityType
+from onderdak.capacity.selectors.calibration import Estimates, TypeEstimate
 from onderdak.capacity.services.scenarios import (
     ChangeAction,
     PlanChange,
@@ -157,3 +158,20 @@ def type_text(label: str, setting: TypeSetting) -> str:
             % {k[0]: _n(v * 100, 1) for k, v in shares.items()}
         )
     return f"{label}: {', '.join(parts)}"
+
+
+def calibrated_texts(found: Estimates) -> dict[str, str]:
+    """Per type what the calibration gives a scenario by default, in words."""
+    return {code: _calibrated(estimate) for code, estimate in found.types.items()}
+
+
+def _calibrated(estimate: TypeEstimate) -> str:
+    parts = []
+    if estimate.inflow_per_10000 is not None:
+        parts.append(_("%(n)s a month per 10,000") % {"n": _n(estimate.inflow_per_10000)})
+    if estimate.mean_stay_months is not None:
+        parts.append(_("%(n)s months") % {"n": _n(estimate.mean_stay_months, 1)})
+    if estimate.destinations is not None:
+        shares = "/".join(_n(v * 100, 0) for v in estimate.destinations.values())
+        parts.append(_("%(shares)s %% by destination") % {"shares": shares})
+    return "; ".join(parts) or _("too few figures")
