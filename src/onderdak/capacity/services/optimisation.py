@@ -39,10 +39,13 @@ from onderdak.capacity.services.scenarios import ScenarioParameters, scenario_cr
 from onderdak.core.errors import DomainError
 from onderdak.engines import capacity_plan as engine
 
-#: Cells x years solved in the request; more in the background.
-INLINE_SIZE = 400
+#: Cells x years solved in the request; more in the background. A region's plan (some 45 cells
+#: over 9 years) goes to the background: in whole places HiGHS may use its whole time limit.
+INLINE_SIZE = 100
 DAYS = 365
-TIME_LIMIT_SECONDS = 20.0
+#: What HiGHS may take for the whole places (MILP); the best plan found by then is proposed, with
+#: its gap to the bound. The demo's plan reaches a gap of about 0.1 % in 10 to 20 seconds.
+TIME_LIMIT_SECONDS = 10.0
 MAX_GROWTH = 1.0  # +100 % a year
 MAX_WEIGHT = 100.0
 
