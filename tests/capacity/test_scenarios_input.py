@@ -14,7 +14,7 @@ from onderdak.capacity.selectors.scenarios_input import (
     planned_places,
     region_data,
 )
-from onderdak.capacity.services.scenarios import scenario_parameters
+from onderdak.capacity.services.scenarios_parameters import scenario_parameters
 from onderdak.contingent.models import SpreadTarget
 from onderdak.core.errors import DomainError
 from onderdak.engines import flow

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from onderdak.capacity.models import Scenario
 from onderdak.capacity.services import scenarios as services
-from onderdak.capacity.services.scenarios import (
+from onderdak.capacity.services.scenarios_parameters import (
     PlanChange,
     ScenarioParameters,
     TypeSetting,

@@ -1,6 +1,6 @@
 """Forms of the scenario pages: the scenario's main parameters, its changes to the plan, and its
-settings per facility type. They only collect input: ``services.scenarios`` checks it and says
-what is wrong, which the grid forms put on the input it is about."""
+settings per facility type. They only collect input: ``services.scenarios_parameters`` checks
+it and says what is wrong, which the grid forms put on the input it is about."""
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onderdak.capacity.models import FacilityType, Scenario
-from onderdak.capacity.services.scenarios import DESTINATIONS, ChangeAction, Split, StayKind
+from onderdak.capacity.services.scenarios_parameters import (
+    DESTINATIONS,
+    ChangeAction,
+    Split,
+    StayKind,
+)
 from onderdak.core.api.exceptions import NON_FIELD
 from onderdak.core.forms import Form
 from onderdak.funding.forms import SERVICE_FIELD, GridForm, ServiceErrorsMixin

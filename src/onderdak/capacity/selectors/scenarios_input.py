@@ -36,7 +36,7 @@ from onderdak.capacity.models import Facility, FacilityType, MonthlyFigure
 from onderdak.capacity.months import first_of_month, next_month
 from onderdak.capacity.selectors.calibration import Estimates, estimates
 from onderdak.capacity.selectors.plans import PlanGrid, plan_grid, region_plan
-from onderdak.capacity.services.scenarios import (
+from onderdak.capacity.services.scenarios_parameters import (
     ChangeAction,
     PlanChange,
     ScenarioParameters,

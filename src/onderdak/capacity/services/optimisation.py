@@ -35,7 +35,8 @@ from onderdak.capacity.models import CapacityPlan, OptimisationRun, RunStatus, S
 from onderdak.capacity.selectors.plans_demand import measured
 from onderdak.capacity.selectors.scenarios_input import RegionData, planned_places, region_data
 from onderdak.capacity.services.runs import execute, start_in_background
-from onderdak.capacity.services.scenarios import ScenarioParameters, scenario_create
+from onderdak.capacity.services.scenarios import scenario_create
+from onderdak.capacity.services.scenarios_parameters import ScenarioParameters
 from onderdak.core.errors import DomainError
 from onderdak.engines import capacity_plan as engine
 

@@ -25,7 +25,7 @@ from onderdak.accounts.models import User
 from onderdak.capacity.models import RunStatus, Scenario, SimulationRun
 from onderdak.capacity.models.scenarios import Run
 from onderdak.capacity.selectors.scenarios_input import ScenarioInput, flow_input, region_data
-from onderdak.capacity.services.scenarios import scenario_parameters
+from onderdak.capacity.services.scenarios_parameters import scenario_parameters
 from onderdak.core.errors import DomainError
 from onderdak.engines import flow
 from onderdak.engines.flow.validation import MAX_CELL_MONTH_RUNS

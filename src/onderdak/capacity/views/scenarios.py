@@ -18,6 +18,7 @@ from onderdak.capacity.selectors import plans as plan_selectors
 from onderdak.capacity.selectors import scenarios as selectors
 from onderdak.capacity.selectors.calibration import estimates
 from onderdak.capacity.services import scenarios as services
+from onderdak.capacity.services.scenarios_parameters import scenario_parameters
 from onderdak.capacity.views.plans import CapacityMixin
 from onderdak.capacity.views.scenarios_presentation import calibrated_texts, parameter_summary
 from onderdak.core.errors import NotFound
@@ -62,7 +63,7 @@ class ScenarioDetailView(ScenarioMixin, TemplateView):
     template_name = "capacity/scenario_detail.html"
 
     def get_context_data(self, **kwargs):
-        parameters = services.scenario_parameters(self.scenario.parameters, region=self.region)
+        parameters = scenario_parameters(self.scenario.parameters, region=self.region)
         return super().get_context_data(
             summary=parameter_summary(parameters, self.region),
             runs=self.scenario.recent_runs,

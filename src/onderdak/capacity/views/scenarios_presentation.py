@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from onderdak.capacity.models import FacilityType
 from onderdak.capacity.selectors.calibration import Estimates, TypeEstimate
-from onderdak.capacity.services.scenarios import (
+from onderdak.capacity.services.scenarios_parameters import (
     ChangeAction,
     PlanChange,
     ScenarioParameters,
