@@ -55,8 +55,8 @@ KINDS = (
 def region(
     municipalities: int = 13, months: int = 120, runs: int = 1000, seed: int = 0
 ) -> FlowInput:
-    """A fictitious region: one cell per municipality and kind; groups per subregion (three),
-    per kind and for the region."""
+    """A fictitious region: one cell per municipality and kind; groups per subregion (three, or
+    one per municipality when there are fewer), per kind and for the region."""
     rng = np.random.default_rng(seed)
     inhabitants = np.round(rng.lognormal(np.log(45_000), 0.6, municipalities), -2)
     codes = [f"M{i + 1:02d}" for i in range(municipalities)]
@@ -91,7 +91,7 @@ def _cell(code: str, kind: Kind, inhabitants: float, months: int) -> Cell:
 
 
 def _groups(codes: list[str]) -> dict[str, tuple[str, ...]]:
-    thirds = np.array_split(np.array(codes), 3)
+    thirds = np.array_split(np.array(codes), min(3, len(codes)))
     groups = {
         f"subregion-{i + 1}": tuple(f"{c}/{k.code}" for c in part for k in KINDS)
         for i, part in enumerate(thirds)
