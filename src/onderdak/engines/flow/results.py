@@ -2,9 +2,11 @@
 
 Months stream in from the simulation and are summarised a block at a time, so memory holds a
 few months of every run rather than the whole horizon (a tenth of the time of a large run went to
-the operating system handing out fresh memory for the full paths). (Summarising a block in a
-second thread while the simulation filled the next one was tried: the two threads' many small
-array operations contended for the interpreter lock, and the whole took longer.)
+the operating system handing out fresh memory for the full paths). The balances are checked
+month by month, on the simulation's own arrays (checking a block of 16-bit months at once took
+longer). Summarising a block in a second thread while the simulation filled the next one was
+tried too: the two threads' many small array operations contended for the interpreter lock,
+and the whole took longer.
 """
 
 from collections.abc import Callable, Iterable
@@ -27,7 +29,6 @@ COUNTED = {
     "housed": "housed",
 }
 BLOCK_MONTHS = 12
-BALANCED = ("occupied", "waiting", "inflow", "outflow", "arrivals", "unsheltered")
 
 
 def summarise(
@@ -64,6 +65,7 @@ class Summary:
         self.balance = Balance(plan)
 
     def add(self, month: int, values: dict[str, np.ndarray]) -> None:
+        self.balance.add(values)
         for name in self.names:
             self.block[name][self.filled] = values[name]
         self.filled += 1
@@ -73,7 +75,6 @@ class Summary:
     def _flush(self) -> None:
         months = slice(self.first, self.first + self.filled)
         block = {name: values[: self.filled] for name, values in self.block.items()}
-        self.balance.add(block)
         for measure, name in COUNTED.items():
             self.cells[measure][:, months] = self.bands(block[name])
             self.groups[measure][:, months] = self.bands(_sums(self.members, block[name]))
@@ -116,28 +117,19 @@ class Balance:
         self.occupied, self.waiting = plan.occupied[:, None], plan.waiting[:, None]
         self.places = self.demand = 0
 
-    def add(self, block: dict[str, np.ndarray]) -> None:
-        """A block of months, (months, cells, runs) each, after the months checked so far."""
-        now = {name: block[name].astype(np.int64) for name in BALANCED}
-        before = now["occupied"].shape[1:]
-        occupied = np.diff(now["occupied"], axis=0, prepend=_first(self.occupied, before))
-        waiting = np.diff(now["waiting"], axis=0, prepend=_first(self.waiting, before))
-        change = occupied - now["inflow"] + now["outflow"]
-        rest = now["arrivals"] - now["inflow"] - waiting - now["unsheltered"]
+    def add(self, values: dict[str, np.ndarray]) -> None:
+        now = {name: values[name].astype(np.int64, copy=False) for name in COUNTED.values()}
+        change = now["occupied"] - self.occupied - now["inflow"] + now["outflow"]
+        rest = now["arrivals"] - now["inflow"] - (now["waiting"] - self.waiting)
         self.places = max(self.places, int(np.abs(change).max()))
-        self.demand = max(self.demand, int(np.abs(rest).max()))
-        self.occupied, self.waiting = now["occupied"][-1], now["waiting"][-1]
+        self.demand = max(self.demand, int(np.abs(rest - now["unsheltered"]).max()))
+        self.occupied, self.waiting = now["occupied"], now["waiting"]
 
     def errors(self) -> dict[str, float]:
         return {
             "conservation_places": float(self.places),
             "conservation_demand": float(self.demand),
         }
-
-
-def _first(values: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    """The month before a block, as one more month to put in front of it."""
-    return np.broadcast_to(values, shape)[None]
 
 
 def _members(data: FlowInput, plan: Plan) -> np.ndarray:
