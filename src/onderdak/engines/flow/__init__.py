@@ -7,8 +7,9 @@ Modules: ``model`` (the dataclasses and the definitions of the measures), ``vali
 functions), ``contingent`` (the contingent's split over cells), ``plan`` (the input as arrays),
 ``draws`` (the random numbers), ``engine`` (the vectorised simulation, and why it is monotone in
 the contingent), ``loop`` (the same model as a plain loop), ``bands`` and ``results`` (the
-percentile bands), ``calibration`` (estimates from monthly figures). Decision 0014 explains the
-choices.
+percentile bands), ``calibration`` (estimates from monthly figures), ``serial`` (inputs and
+results as JSON-ready dictionaries), ``generate`` (synthetic inputs for tests and benchmarks).
+Decision 0014 explains the choices.
 """
 
 from .calibration import (
@@ -40,6 +41,7 @@ from .model import (
     WhenFull,
 )
 from .results import summarise
+from .serial import input_from_dict, input_to_dict, result_from_dict, result_to_dict
 
 #: Stored with a run, so a result can be traced to the model that made it.
 ENGINE_VERSION = "flow-1"
@@ -76,6 +78,10 @@ __all__ = [
     "StayKind",
     "WhenFull",
     "calibrate",
+    "input_from_dict",
+    "input_to_dict",
+    "result_from_dict",
+    "result_to_dict",
     "simulate",
     "simulate_loop",
     "simulate_paths",
