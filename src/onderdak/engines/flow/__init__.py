@@ -12,6 +12,8 @@ results as JSON-ready dictionaries), ``generate`` (synthetic inputs for tests an
 Decision 0014 explains the choices.
 """
 
+from collections.abc import Callable, Iterator
+
 from .calibration import (
     Calibration,
     Estimate,
@@ -47,10 +49,23 @@ from .serial import input_from_dict, input_to_dict, result_from_dict, result_to_
 ENGINE_VERSION = "flow-1"
 
 
-def simulate(data: FlowInput) -> FlowResult:
-    """Simulate ``data.runs`` runs, vectorised over runs and cells; same input, same output."""
+def simulate(data: FlowInput, progress: Callable[[float], None] | None = None) -> FlowResult:
+    """Simulate ``data.runs`` runs, vectorised over runs and cells; same input, same output.
+
+    ``progress``, if given, is called with the share of the months done after each month (for a
+    progress bar of a background run).
+    """
     plan, draws = prepare(data)
-    return summarise(data, plan, run(plan, draws), draws.most_people)
+    months = run(plan, draws)
+    if progress is not None:
+        months = _reporting(months, data.months, progress)
+    return summarise(data, plan, months, draws.most_people)
+
+
+def _reporting(months: Iterator[dict], total: int, progress: Callable[[float], None]) -> Iterator:
+    for done, values in enumerate(months, start=1):
+        yield values
+        progress(done / total)
 
 
 __all__ = [
