@@ -69,7 +69,7 @@ def build(data: FlowInput) -> Plan:
     cells = data.cells
     phases = tuple(cell_phases(cell, steps) for cell in cells)
     slot_start = np.cumsum([0] + [len(p.hazards) for p in phases])
-    capacity = np.array([cell.capacity for cell in cells], np.int64).T.reshape(data.months, -1)
+    capacity = np.ascontiguousarray(np.array([cell.capacity for cell in cells], np.int64).T)
     occupied = np.array([cell.occupied for cell in cells], np.int64)
     bound = np.maximum(capacity.max(axis=0), occupied)
     slots = _slots(phases, slot_start)
