@@ -37,7 +37,7 @@ def test_littles_law_holds_in_a_steady_state(stay):
     """L = lambda W: with room for everyone and no wait for a dwelling, the mean number present
     at the month ends is the inflow rate times the mean stay (the stay counted in month ends,
     as the engine counts it). Tolerance: 4 standard errors of the mean over independent runs
-    (each run's average over months 60-240), about 1.5 % of L here."""
+    (each run's average over months 60-240), 1 to 2 % of L here."""
     rate, months, runs = 3.0, 240, 400
     steady = round(rate * stay.mean_months)
     data = flow_input(

@@ -166,9 +166,18 @@ def test_a_stay_shorter_than_the_chosen_step_is_refused():
     assert caught.value.field == "steps_per_month"
 
 
+def test_too_many_people_for_the_runs_is_refused():
+    busy = cell(months=600, inflow=9_000.0, capacity=(10,) * 600)
+    with pytest.raises(
+        FlowError, match=r"About 5,423,258 people may pass .* \(at most 196\)"
+    ) as caught:
+        simulate(flow_input(busy, months=600, runs=1_000))
+    assert caught.value.field == "runs"
+
+
 def test_too_many_steps_for_the_runs_is_refused():
     short = cell(months=600, stay=Stay(StayKind.EXPONENTIAL, 0.1))  # 20 steps a month
-    data = flow_input(short, months=600, runs=4_000)
+    data = flow_input(short, months=600, runs=5_000)
     with pytest.raises(FlowError, match=r"steps \(20 a month, for the shortest stays\)") as caught:
         simulate(data)
     assert caught.value.field == "runs"

@@ -66,6 +66,9 @@ class MonthFigures:
         return sum(getattr(self, f"outflow_{d}") for d in DESTINATIONS)
 
 
+Pairs = list[tuple[MonthFigures, MonthFigures]]  # consecutive months
+
+
 @dataclass(frozen=True)
 class FacilityHistory:
     key: str  # the facility
@@ -214,7 +217,7 @@ def estimate(
             f"month before; at least {MIN_MONTHS} months in a row are needed.",
         )
         return _nothing(key, facilities, len(months), (problem,))
-    inflow, notes = _inflow(key, months, pairs)
+    inflow, notes = _inflow(key, pairs)
     stay, problems = _stay(key, pairs)
     shares = _shares(months)
     if shares is None:
@@ -232,7 +235,9 @@ def estimate(
     return Estimate(key, facilities, len(months), inflow, stay, shares, full, fit, problems, notes)
 
 
-def _nothing(key: str, facilities: tuple[str, ...], months: int, problems) -> Estimate:
+def _nothing(
+    key: str, facilities: tuple[str, ...], months: int, problems: tuple[Note, ...]
+) -> Estimate:
     return Estimate(key, facilities, months, None, None, None, 0.0, None, problems)
 
 
@@ -240,7 +245,7 @@ def _next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _inflow(key: str, months, pairs) -> tuple[Interval, tuple[Note, ...]]:
+def _inflow(key: str, pairs: Pairs) -> tuple[Interval, tuple[Note, ...]]:
     """Newcomers: admitted plus the growth of the waiting list, per month pair."""
     newcomers = sum(b.inflow + b.waiting - a.waiting for a, b in pairs)
     notes = ()
@@ -256,7 +261,7 @@ def _inflow(key: str, months, pairs) -> tuple[Interval, tuple[Note, ...]]:
     return _poisson_rate(count, len(pairs)), notes
 
 
-def _stay(key: str, pairs) -> tuple[Interval | None, tuple[Note, ...]]:
+def _stay(key: str, pairs: Pairs) -> tuple[Interval | None, tuple[Note, ...]]:
     exposure = sum(a.occupied for a, _ in pairs)
     leaving = sum(b.outflow for _, b in pairs)
     if exposure == 0:
@@ -275,7 +280,7 @@ def _poisson_rate(events: int, exposure: float) -> Interval:
     return Interval(events / exposure, low / exposure, high / exposure)
 
 
-def _shares(months) -> dict[str, Interval] | None:
+def _shares(months: Sequence[MonthFigures]) -> dict[str, Interval] | None:
     counts = {d: sum(getattr(m, f"outflow_{d}") for m in months) for d in DESTINATIONS}
     total = sum(counts.values())
     if total == 0:
@@ -291,7 +296,9 @@ def _proportion(count: int, total: int) -> Interval:
     return Interval(count / total, float(low), float(high))
 
 
-def _fit(months, inflow: float, stay: float, when_full: WhenFull) -> FittedPath:
+def _fit(
+    months: Sequence[MonthFigures], inflow: float, stay: float, when_full: WhenFull
+) -> FittedPath:
     """The expected path from the first month's stocks, month by month with the places reported
     (a month without figures keeps the places of the month before)."""
     leave = min(1.0, 1 / stay)
@@ -310,7 +317,7 @@ def _fit(months, inflow: float, stay: float, when_full: WhenFull) -> FittedPath:
     return _path(months, fitted)
 
 
-def _path(months, fitted: dict[date, tuple[float, float]]) -> FittedPath:
+def _path(months: Sequence[MonthFigures], fitted: dict[date, tuple[float, float]]) -> FittedPath:
     observed_occupied = tuple(m.occupied for m in months)
     observed_waiting = tuple(m.waiting for m in months)
     fitted_occupied = tuple(fitted[m.month][0] for m in months)

@@ -18,14 +18,21 @@ could lengthen some cell's waiting list, and the simulation could not be monoton
 what a shared queue gives it on average, and keeps every cell monotone in its area's contingent.
 """
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:  # the plan is built with the credits
+    from .plan import Plan
 
 UNIT_BITS = 20
 UNIT = 1 << UNIT_BITS  # a dwelling, in the units the credits are counted in
 BANK_MONTHS = 12
 
 
-def credits(plan, inflow: np.ndarray, area: np.ndarray, contingent: np.ndarray):
+def credits(
+    plan: "Plan", inflow: np.ndarray, area: np.ndarray, contingent: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Per step and cell: dwellings credited, and the most that may be kept (in :data:`UNIT`).
 
     ``area[c]`` is cell ``c``'s column of ``contingent`` (months x areas).
@@ -45,7 +52,7 @@ def credits(plan, inflow: np.ndarray, area: np.ndarray, contingent: np.ndarray):
     return credit, received[1:] - received[since]
 
 
-def expected_need(plan, inflow: np.ndarray) -> np.ndarray:
+def expected_need(plan: "Plan", inflow: np.ndarray) -> np.ndarray:
     """(steps, cells): expected people ending their stay towards a contingent dwelling."""
     x = plan.occupied[np.repeat(np.arange(len(plan.keys)), np.diff(plan.slot_start))] * plan.start
     waiting = plan.waiting.astype(float)

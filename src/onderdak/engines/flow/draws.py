@@ -51,21 +51,19 @@ class BitSequences:
     """
 
     words: np.ndarray  # (cells, words, runs) uint64: bit i of word w is person 64 w + i
-    counts: np.ndarray  # (cells, words + 1, runs) int32: ones before each word
+    counts: np.ndarray  # (cells, words, runs) int32: ones before each word
 
     def __post_init__(self) -> None:
         cells, width, runs = self.words.shape
-        cell = np.arange(cells)[:, None] * runs
-        object.__setattr__(self, "_word_base", cell * width + np.arange(runs))
-        object.__setattr__(self, "_count_base", cell * (width + 1) + np.arange(runs))
+        base = np.arange(cells)[:, None] * (width * runs) + np.arange(runs)
+        object.__setattr__(self, "_base", base)
 
     def ones(self, n: np.ndarray) -> np.ndarray:
-        """The ones among the first ``n[c, r]`` bits of each sequence (``n`` is (cells, runs))."""
-        word = (n >> 6) * self.words.shape[2]
-        bits = self.words.ravel().take(self._word_base + word)
-        below = BELOW.take(n & 63)
-        before = self.counts.ravel().take(self._count_base + word)
-        return before + np.bitwise_count(bits & below)
+        """The ones among the first ``n[c, r]`` bits of each sequence (``n`` is (cells, runs);
+        never past the sequence's length)."""
+        at = self._base + (n >> 6) * self.words.shape[2]
+        bits = self.words.ravel().take(at) & BELOW.take(n & 63)
+        return self.counts.ravel().take(at) + np.bitwise_count(bits)
 
     def bit(self, cell: int, run: int, person: int) -> bool:
         """One bit, for the plain loop."""
@@ -79,8 +77,8 @@ def bit_sequences(streams: list[np.random.Generator], chances, lengths, runs: in
     for c, (rng, chance, length) in enumerate(zip(streams, chances, lengths, strict=True)):
         own = int(length) // WORD + 1
         words[c, :own] = _words(rng, chance, runs, own)
-    counts = np.zeros((len(streams), width + 1, runs), np.int32)
-    np.cumsum(np.bitwise_count(words), axis=1, out=counts[:, 1:])
+    counts = np.zeros((len(streams), width, runs), np.int32)
+    np.cumsum(np.bitwise_count(words[:, :-1]), axis=1, out=counts[:, 1:])
     return BitSequences(words, counts)
 
 
@@ -107,7 +105,7 @@ def _words(rng: np.random.Generator, chance: float, runs: int, words: int) -> np
 
 @dataclass(frozen=True)
 class Draws:
-    """Everything random about one simulation (the stays' uniforms come per block of steps)."""
+    """Everything random about one simulation (the stays' bits come per block of steps)."""
 
     arrivals: np.ndarray  # (cells, steps, runs) int32
     start: np.ndarray  # (slots, runs) int32: people in each phase at the start

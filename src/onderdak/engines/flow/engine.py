@@ -22,12 +22,14 @@ goes, in every cell and run:
 Stocks are those at the end of the month's last step; flows are summed over its steps. A person
 admitted in a step is present at its end, so the mean number of month ends a person is counted
 (their stay in months) is the mean of the stay; admissions after departures let a place freed in
-a step be taken in the same step.
+a step be taken in the same step, which understates waiting and turning away by a first-order
+error in step / mean stay (measured in decision 0014; more steps per month shrink it).
 
 **Monotone coupling.** With the same seed, more contingent dwellings never lengthen any waiting
 list, in any cell, step or run. Why, in cumulative counts per cell (``A``: newcomers so far,
-the same in both simulations; ``In``: admitted so far; ``M_i``: people who left phase ``i`` so
-far; ``E``: stays ended; ``K``: of those, bound for a contingent dwelling; ``H``: housed):
+the same in both simulations; ``In``: admitted so far; ``In_i`` and ``M_i``: people who entered
+and who left phase ``i`` so far; ``E``: stays ended; ``K``: of those, bound for a contingent
+dwelling; ``H``: housed):
 
 - the number leaving a phase in a step is ``Q(n, u)``, the inverse binomial at the step's
   uniform ``u``, for the ``n`` people present; for fixed ``u`` it is non-decreasing in ``n``
@@ -49,7 +51,7 @@ By induction over the steps, more dwellings (each month at least as many; the cr
 grow with them) leave every cumulative count at least as high, so every waiting list at most as
 long, and the cumulative unsheltered at most as many. The number ready is *not* monotone:
 admitting more people sooner makes more of them ready sooner. A property test checks the waiting
-lists on random inputs, and checks the loop version :mod:`~onderdak.engines.flow.loop`.
+lists on random inputs (and :mod:`~onderdak.engines.flow.loop` agrees with this module exactly).
 """
 
 from collections.abc import Iterable, Iterator
@@ -181,7 +183,9 @@ class State:
         self.staying -= ended
         return ended
 
-    def _destinations(self, plan: Plan, draws: Draws, t: int, ended: np.ndarray):
+    def _destinations(
+        self, plan: Plan, draws: Draws, t: int, ended: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Others leave; the contingent-bound become ready and take the dwellings credited."""
         self.ended += ended
         bound = draws.destinations.ones(self.ended)
@@ -194,7 +198,9 @@ class State:
         self.ready = ready
         return ended - to_dwelling, housed
 
-    def _admit(self, plan: Plan, t: int, present: np.ndarray, arrivals: np.ndarray):
+    def _admit(
+        self, plan: Plan, t: int, present: np.ndarray, arrivals: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         places = plan.capacity[t // plan.steps_per_month][:, None]
         free = np.maximum(places - present, 0)
         wanting = self.waiting + arrivals

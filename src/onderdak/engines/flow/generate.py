@@ -31,32 +31,22 @@ class Kind:
     trend: float  # change of places a year
 
 
+WAITS, TURNED_AWAY = WhenFull.WAITING_LIST, WhenFull.UNSHELTERED
 KINDS = (
-    Kind("night-shelter", WhenFull.UNSHELTERED, Stay(EXPONENTIAL, 2.0), 1.0, 0.95, 0.15, 65, -0.02),
-    Kind("shelter-24h", WhenFull.UNSHELTERED, Stay(LOGNORMAL, 4.0, 4.0), 1.2, 0.95, 0.3, 120, 0),
-    Kind("crisis", WhenFull.UNSHELTERED, Stay(EXPONENTIAL, 2.5), 0.4, 0.9, 0.2, 150, 0.0),
-    Kind(
-        "protected-24-7",
-        WhenFull.WAITING_LIST,
-        Stay(LOGNORMAL, 30.0, 24.0),
-        3,
-        1.05,
-        0.5,
-        210,
-        -0.04,
-    ),
-    Kind("protected-home", WhenFull.WAITING_LIST, Stay(EXPONENTIAL, 18.0), 4.0, 1.0, 0.4, 95, 0.05),
-    Kind(
-        "housing-first", WhenFull.WAITING_LIST, Stay(LOGNORMAL, 24.0, 30.0), 0.8, 1.1, 0.6, 70, 0.08
-    ),
+    Kind("night-shelter", TURNED_AWAY, Stay(EXPONENTIAL, 2.0), 1.0, 0.95, 0.15, 65, -0.02),
+    Kind("shelter-24h", TURNED_AWAY, Stay(LOGNORMAL, 4.0, 4.0), 1.2, 0.95, 0.3, 120, 0.0),
+    Kind("crisis", TURNED_AWAY, Stay(EXPONENTIAL, 2.5), 0.4, 0.9, 0.2, 150, 0.0),
+    Kind("protected-24-7", WAITS, Stay(LOGNORMAL, 30.0, 24.0), 3.0, 1.05, 0.5, 210, -0.04),
+    Kind("protected-home", WAITS, Stay(EXPONENTIAL, 18.0), 4.0, 1.0, 0.4, 95, 0.05),
+    Kind("housing-first", WAITS, Stay(LOGNORMAL, 24.0, 30.0), 0.8, 1.1, 0.6, 70, 0.08),
 )
 
 
 def region(
     municipalities: int = 13, months: int = 120, runs: int = 1000, seed: int = 0
 ) -> FlowInput:
-    """A fictitious region: one cell per municipality and kind; groups per subregion (three),
-    per kind and for the region."""
+    """A fictitious region: one cell per municipality and kind; groups per subregion (three, or
+    one per municipality when there are fewer), per kind and for the region."""
     rng = np.random.default_rng(seed)
     inhabitants = np.round(rng.lognormal(np.log(45_000), 0.6, municipalities), -2)
     codes = [f"M{i + 1:02d}" for i in range(municipalities)]
@@ -91,7 +81,7 @@ def _cell(code: str, kind: Kind, inhabitants: float, months: int) -> Cell:
 
 
 def _groups(codes: list[str]) -> dict[str, tuple[str, ...]]:
-    thirds = np.array_split(np.array(codes), 3)
+    thirds = np.array_split(np.array(codes), min(3, len(codes)))
     groups = {
         f"subregion-{i + 1}": tuple(f"{c}/{k.code}" for c in part for k in KINDS)
         for i, part in enumerate(thirds)

@@ -14,8 +14,8 @@ a contingent dwelling keep their place until one is available. Measures, per cel
   newcomers stay unsheltered (unmet demand);
 - ``inflow``: people admitted to the places in the month (from the waiting list or new);
 - ``outflow``: people who left the places in the month, to any destination;
-- ``cost``: occupied place-days in the month x the tariff per place per day (a month is
-  365.25 / 12 days);
+- ``cost``: occupied place-days in the month x the tariff per place per day: the people present
+  at the end of each step x the step's days (a month is 365.25 / 12 days, a step a share of it);
 
 and beside those (:data:`EXTRA_MEASURES`):
 

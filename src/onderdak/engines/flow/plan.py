@@ -19,6 +19,8 @@ from .validation import MAX_CELL_STEP_RUNS
 
 #: The stay tables may take this much memory (guides and cdfs together).
 MAX_TABLE_BYTES = 300_000_000
+#: The bit sequences (a bit and a running count per person who may pass, per run) likewise.
+MAX_SEQUENCE_BYTES = 400_000_000
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def build(data: FlowInput) -> Plan:
     cells = data.cells
     phases = tuple(cell_phases(cell, steps) for cell in cells)
     slot_start = np.cumsum([0] + [len(p.hazards) for p in phases])
-    capacity = np.array([cell.capacity for cell in cells], np.int64).T.reshape(data.months, -1)
+    capacity = np.ascontiguousarray(np.array([cell.capacity for cell in cells], np.int64).T)
     occupied = np.array([cell.occupied for cell in cells], np.int64)
     bound = np.maximum(capacity.max(axis=0), occupied)
     slots = _slots(phases, slot_start)
@@ -111,6 +113,21 @@ def _check_size(data: FlowInput, steps: int) -> None:
             f"{MAX_CELL_STEP_RUNS:,}); use fewer runs.",
             "runs",
         )
+    people = sum(_people(cell, data.months) for cell in data.cells)
+    size = people * data.runs * 2 * 12 // 64  # two sequences, 8 + 4 bytes a word of 64
+    if size > MAX_SEQUENCE_BYTES:
+        raise FlowError(
+            f"About {people:,} people may pass through the cells in {data.months} months; "
+            f"following each of them in {data.runs:,} runs is too much; use fewer runs (at most "
+            f"{data.runs * MAX_SEQUENCE_BYTES // size:,}).",
+            "runs",
+        )
+
+
+def _people(cell: Cell, months: int) -> int:
+    """Present, waiting and arriving over the horizon (the mean and ten standard deviations)."""
+    arriving = cell.inflow * months
+    return round(cell.occupied + cell.waiting + arriving + 10 * arriving**0.5 + 10)
 
 
 def _slots(phases: tuple[Phases, ...], slot_start: np.ndarray) -> dict[str, np.ndarray]:

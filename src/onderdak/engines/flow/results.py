@@ -2,7 +2,11 @@
 
 Months stream in from the simulation and are summarised a block at a time, so memory holds a
 few months of every run rather than the whole horizon (a tenth of the time of a large run went to
-the operating system handing out fresh memory for the full paths).
+the operating system handing out fresh memory for the full paths). The balances are checked
+month by month, on the simulation's own arrays (checking a block of 16-bit months at once took
+longer). Summarising a block in a second thread while the simulation filled the next one was
+tried too: the two threads' many small array operations contended for the interpreter lock,
+and the whole took longer.
 """
 
 from collections.abc import Callable, Iterable

@@ -8,16 +8,15 @@ from numbers import Integral, Real
 
 from .errors import FlowError
 from .model import Cell, Destinations, FlowInput, Stay, StayKind, WhenFull
+from .stays import MAX_STEPS_PER_MONTH
 
 MAX_MONTHS = 600
 MAX_RUNS = 100_000
-MAX_STEPS_PER_MONTH = 31
 #: Places or people in one cell: far above a municipality's facilities of one type.
 MAX_PEOPLE = 10_000
 MAX_RATE = 10_000.0  # newcomers or contingent dwellings per month
 #: Cells x months x runs, and cells x steps x runs: what fits in well under 1 GB.
-MAX_CELL_MONTH_RUNS = 12_000_000
-MAX_CELL_STEP_RUNS = 40_000_000
+MAX_CELL_MONTH_RUNS = MAX_CELL_STEP_RUNS = 40_000_000
 SHARE_TOLERANCE = 1e-9
 DESTINATIONS = ("contingent", "housing", "institution", "unknown")
 
