@@ -34,7 +34,7 @@ class MonthField(forms.DateField):
     """A month typed as ``2024-06`` (the browser's month input), as its first day."""
 
     widget = forms.DateInput(attrs={"type": "month"}, format=MONTH_FORMAT)
-    input_formats = [MONTH_FORMAT]
+    input_formats = [MONTH_FORMAT, "%Y-%m-%d"]
 
     def to_python(self, value):
         day = super().to_python(value)
