@@ -12,29 +12,17 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from onderdak.capacity.models import MonthlyFigure
+from onderdak.capacity.services.figures import FIGURE_FIELDS, FigureValues
 from onderdak.region.models import Region
 
 
 @dataclass(frozen=True)
-class MonthRecord:
-    month: datetime.date  # its first day
-    places: int
-    occupied: int  # at the end of the month
-    waiting_list: int  # at the end of the month
-    inflow: int  # during the month
-    outflow_contingent: int
-    outflow_housing: int
-    outflow_institution: int
-    outflow_unknown: int
+class MonthRecord(FigureValues):
+    """One month of a facility: its figures (stocks at the end of the month, flows during it,
+    ``outflow`` their sum), the month (its first day) and the facility's places."""
 
-    @property
-    def outflow(self) -> int:
-        return (
-            self.outflow_contingent
-            + self.outflow_housing
-            + self.outflow_institution
-            + self.outflow_unknown
-        )
+    month: datetime.date
+    places: int
 
 
 @dataclass(frozen=True)
@@ -79,14 +67,5 @@ def _record(figures: list[MonthlyFigure]) -> FacilityRecord:
 
 
 def _month(figure: MonthlyFigure, places: int) -> MonthRecord:
-    return MonthRecord(
-        month=figure.month,
-        places=places,
-        occupied=figure.occupied,
-        waiting_list=figure.waiting_list,
-        inflow=figure.inflow,
-        outflow_contingent=figure.outflow_contingent,
-        outflow_housing=figure.outflow_housing,
-        outflow_institution=figure.outflow_institution,
-        outflow_unknown=figure.outflow_unknown,
-    )
+    figures = {name: getattr(figure, name) for name in FIGURE_FIELDS}
+    return MonthRecord(month=figure.month, places=places, **figures)
