@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from onderdak.accounts.models import User
 from onderdak.capacity.models import Facility, FacilityType, MonthlyFigure
-from onderdak.capacity.months import first_of_month, months_back, next_month, previous_month
+from onderdak.capacity.months import (
+    first_of_month,
+    month_range,
+    months_back,
+    next_month,
+    previous_month,
+)
 from onderdak.capacity.rules import is_care_worker, is_planner, provider_ids
 from onderdak.capacity.selectors.visibility import visible_facilities
 from onderdak.region.models import Region
@@ -160,6 +166,15 @@ def entry_years(*, facility: Facility) -> list[int]:
     if facility.contract_end:
         last = min(last, facility.contract_end.year)
     return list(range(last, facility.contract_start.year - 1, -1))
+
+
+def entry_months(*, facility: Facility, year: int) -> list[datetime.date]:
+    """The months of ``year`` figures may be entered for: within the contract, up to now."""
+    first = max(datetime.date(year, 1, 1), first_of_month(facility.contract_start))
+    last = min(datetime.date(year, 12, 1), first_of_month(timezone.localdate()))
+    if facility.contract_end:
+        last = min(last, first_of_month(facility.contract_end))
+    return month_range(first, last)
 
 
 def facility_types(*, region: Region | None = None) -> QuerySet[FacilityType]:

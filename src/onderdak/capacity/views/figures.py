@@ -126,7 +126,7 @@ class FigureYearView(FigureMixin, FormView):
 
     @cached_property
     def months(self) -> list[datetime.date]:
-        months = year_months(self.facility, self.kwargs["year"])
+        months = selectors.entry_months(facility=self.facility, year=self.kwargs["year"])
         if not months:
             raise Http404
         return months
@@ -157,19 +157,6 @@ class FigureYearView(FigureMixin, FormView):
             % {"n": len(recorded), "year": self.kwargs["year"]},
         )
         return self.facility
-
-
-def year_months(facility: Facility, year: int) -> list[datetime.date]:
-    """The months of ``year`` figures may be entered for: within the contract, up to now."""
-    first = max(datetime.date(year, 1, 1), first_of_month(facility.contract_start))
-    last = min(datetime.date(year, 12, 1), first_of_month(timezone.localdate()))
-    if facility.contract_end:
-        last = min(last, first_of_month(facility.contract_end))
-    months = []
-    while first <= last:
-        months.append(first)
-        first = next_month(first)
-    return months
 
 
 # --- Importing a file ----------------------------------------------------------------------------
