@@ -10,6 +10,7 @@ from django.utils import timezone
 from onderdak.capacity.months import first_of_month, next_month
 from onderdak.capacity.selectors import facilities as selectors
 from onderdak.capacity.selectors.history import facility_history
+from onderdak.engines.flow import WhenFull, calibrate
 from onderdak.region.models import Municipality
 from tests.capacity.factories import FacilityFactory, MonthlyFigureFactory, facility_type
 
@@ -51,26 +52,34 @@ def test_measured_demand_up_to_last_month_by_default(region):
     assert selectors.measured_demand(region=region) == {}
 
 
-def test_the_history_of_each_facility_oldest_first(region):
+def test_the_history_of_each_facility_oldest_first_as_the_calibration_takes_it(region):
     facility = FacilityFactory(places=12)
     months(facility, {JUNE: (11, 1), datetime.date(2024, 4, 1): (9, 0)})
     FacilityFactory(name="Zonder cijfers")
-    (record,) = facility_history(region=region)
-    assert (record.key, record.places, record.facility_type) == (
-        str(facility.pk),
-        12,
-        "beschermd-wonen-24-7",
-    )
-    assert record.municipality == facility.municipality.cbs_code
-    assert [m.month for m in record.months] == [datetime.date(2024, 4, 1), JUNE]
-    assert (record.months[0].places, record.months[1].outflow) == (12, 2)
+    (history,) = facility_history(region=region)
+    assert (history.key, history.when_full) == (str(facility.pk), WhenFull.WAITING_LIST)
+    assert history.cell == f"{facility.municipality.cbs_code}/beschermd-wonen-24-7"
+    assert [m.month for m in history.months] == [datetime.date(2024, 4, 1), JUNE]
+    first, last = history.months
+    assert (first.places, first.occupied, last.waiting, last.outflow) == (12, 9, 1, 2)
+
+
+def test_the_history_calibrates(region):
+    facility = FacilityFactory(places=20, contract_start=datetime.date(2023, 1, 1))
+    month = datetime.date(2023, 1, 1)
+    for _ in range(12):
+        MonthlyFigureFactory(facility=facility, month=month)  # 18 occupied, 2 in, 2 out
+        month = next_month(month)
+    estimate = calibrate(facility_history(region=region)).facilities[str(facility.pk)]
+    assert estimate.complete
+    assert estimate.stay.estimate == pytest.approx(9.0)  # 18 present, 2 leaving a month
 
 
 def test_the_history_from_a_month_and_of_a_type(region):
     facility = FacilityFactory()
     months(facility, {JUNE: (11, 1), datetime.date(2024, 4, 1): (9, 0)})
-    (record,) = facility_history(region=region, since=datetime.date(2024, 5, 1))
-    assert len(record.months) == 1
+    (history,) = facility_history(region=region, since=datetime.date(2024, 5, 1))
+    assert len(history.months) == 1
     assert facility_history(region=region, facility_type="housing-first") == []
 
 
