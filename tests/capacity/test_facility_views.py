@@ -217,3 +217,10 @@ def test_a_year_grid_shows_the_months_of_the_contract_up_to_now(client):
     entered = client.get(reverse("capacity:figure_year", args=[facility.pk, 2024]))
     assert entered.context["form"]["m2024-02_occupied"].initial == 18
     assert client.get(reverse("capacity:figure_year", args=[facility.pk, 2022])).status_code == 404
+
+
+def test_a_care_worker_filters_by_their_own_care_provider_only(make_member, login, region):
+    facility = example_facility()
+    page = login(make_member(Role.CARE_WORKER)).get(reverse("capacity:facility_list"))
+    choices = dict(page.context["filter_form"].fields["aanbieder"].choices)
+    assert set(choices) == {"", facility.provider_id}

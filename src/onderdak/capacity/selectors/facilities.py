@@ -20,9 +20,9 @@ from onderdak.capacity.months import (
     next_month,
     previous_month,
 )
-from onderdak.capacity.rules import is_care_worker, is_planner, provider_ids
+from onderdak.capacity.rules import is_capacity_reader, is_care_worker, is_planner, provider_ids
 from onderdak.capacity.selectors.visibility import visible_facilities
-from onderdak.region.models import Region
+from onderdak.region.models import Organisation, OrganisationKind, Region
 from onderdak.region.selectors import without_boundaries
 
 #: The months a facility's page shows (three years).
@@ -124,6 +124,14 @@ def importable_facilities(*, user: User, region: Region | None) -> QuerySet[Faci
     if is_care_worker(user):
         return facilities.filter(provider__in=provider_ids(user))
     return facilities.none()
+
+
+def provider_choices(*, user: User, region: Region | None) -> QuerySet[Organisation]:
+    """The care providers a user may filter the list by: the region's, or a care worker's own."""
+    providers = Organisation.objects.filter(region=region, kind=OrganisationKind.CARE_PROVIDER)
+    if not is_capacity_reader(user):
+        providers = providers.filter(pk__in=provider_ids(user))
+    return providers.order_by("name")
 
 
 def latest_figures(*, facility: Facility, months: int = MONTHS_SHOWN) -> list[MonthlyFigure]:
