@@ -117,7 +117,7 @@ def facility_payload() -> dict:
         "places": 12,
         "contract_start": "2024-01-01",
         "contract_end": "",
-        "tariff_per_day": "55,50",
+        "tariff_per_day": "55",  # the same in Dutch and English notation
         "tariff_source": "Contract 2024 (test)",
         "notes": "",
     }

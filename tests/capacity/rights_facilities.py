@@ -39,7 +39,7 @@ def api_facility() -> dict:
         **payload,
         "municipality": "GM0546",
         "facility_type": "housing-first",
-        "tariff_per_day": "55.50",
+        "tariff_per_day": "55.50",  # the API's notation
         "contract_end": None,
     }
 

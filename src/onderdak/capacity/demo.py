@@ -29,7 +29,7 @@ from django.utils import timezone
 from onderdak.accounts.models import User
 from onderdak.capacity.importing.figures import COLUMNS
 from onderdak.capacity.models import Facility, FacilityType, WhenFull
-from onderdak.capacity.months import months_back, next_month, previous_month
+from onderdak.capacity.months import month_range, months_back, previous_month
 from onderdak.capacity.services.facilities import facility_create
 from onderdak.capacity.services.figure_imports import KEY
 from onderdak.imports.files.templates import csv_file
@@ -179,10 +179,7 @@ def figures_csv(
     generator: np.random.Generator,
 ) -> bytes:
     """Every facility's months from ``first`` to ``last`` as a monthly figures file."""
-    months = []
-    while first <= last:
-        months.append(first)
-        first = next_month(first)
+    months = month_range(first, last)
     rows = [
         [facility.pk, f"{month:%Y-%m}", *figures]
         for facility in facilities

@@ -25,6 +25,15 @@ def months_back(last: datetime.date, count: int) -> datetime.date:
     return first
 
 
+def month_range(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    """Every month from ``first`` to ``last``, both included (none when ``last`` comes first)."""
+    months, month = [], first_of_month(first)
+    while month <= last:
+        months.append(month)
+        month = next_month(month)
+    return months
+
+
 def month_label(month: datetime.date) -> str:
     """``juni 2024`` in Dutch, ``June 2024`` in English."""
     return date_format(month, "F Y")

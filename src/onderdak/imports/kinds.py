@@ -71,8 +71,9 @@ class Kind(ABC):
         return jobs
 
     def subject(self, job: ImportJob) -> str:
-        """What the file was imported into, beside the kind's name (a count's title)."""
-        return ""
+        """What the file was imported into, beside the kind's name (a count's title): the
+        ``subject`` :meth:`annotate` gives the job, if any."""
+        return getattr(job, "subject", None) or ""
 
     def back_link(self, job: ImportJob) -> tuple[str, str] | None:
         """The address and text of the job page's way back; ``None``: the module's imports."""

@@ -1,13 +1,14 @@
 """The pages every module's imports share: the user's recent imports, a job with its progress and
 its result or error report (on screen and as XLSX), the templates, and the upload of a file.
 
-A module mounts them under its own address (``/monitor/importen/…``) with subclasses that name
-the ``module`` (its kinds of import, its URL namespace) and the permission to open them; each
-page shows only the jobs of that module's kinds that the user may see (``selectors``).
+A module mounts them under its own address (``/monitor/importen/…``) with :func:`job_routes`,
+naming the ``module`` (its kinds of import, its URL namespace) and the permission to open them;
+each page shows only the jobs of that module's kinds that the user may see (``selectors``). Its
+upload pages subclass :class:`UploadView`.
 """
 
 from django.http import Http404, HttpResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 class ModuleImportsMixin(RulesPermissionMixin):
     """A page of the imports of ``module`` (an app label, also the URL namespace)."""
 
-    module: str
+    module = ""
 
     @cached_property
     def region(self):
@@ -155,3 +156,27 @@ class UploadView(ModuleImportsMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse(f"{self.module}:import_detail", args=[self.object.pk])
+
+
+def job_routes(
+    *, module: str, prefix: str, permission: str, template_permission: str, list_template: str
+) -> list:
+    """The job pages of ``module`` under ``prefix`` (``importen/``): the user's imports, a job,
+    its error report and the templates; the jobs' pages for ``permission``, the templates for
+    ``template_permission``. The URL names are ``import_list``, ``import_detail``,
+    ``import_report`` and ``import_template`` in the module's namespace."""
+    jobs = {"module": module, "permission_required": permission}
+    return [
+        path(prefix, JobListView.as_view(template_name=list_template, **jobs), name="import_list"),
+        path(f"{prefix}<int:pk>/", JobDetailView.as_view(**jobs), name="import_detail"),
+        path(
+            f"{prefix}<int:pk>/foutenrapport/",
+            JobReportView.as_view(**jobs),
+            name="import_report",
+        ),
+        path(
+            f"{prefix}sjablonen/<slug:kind>.<slug:fmt>",
+            TemplateDownloadView.as_view(module=module, permission_required=template_permission),
+            name="import_template",
+        ),
+    ]

@@ -126,9 +126,6 @@ class FacilitySerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "is_active", "is_demo", "created_at", "updated_at"]
-        # The services check what concerns more than one field (the name within the care
-        # provider, the contract's dates), with messages of their own.
-        validators = []
 
 
 class FacilityFilter(django_filters.FilterSet):

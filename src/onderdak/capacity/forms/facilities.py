@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from onderdak.capacity.models import Facility, FacilityType
 from onderdak.capacity.models.facilities import MAX_PLACES
 from onderdak.capacity.selectors.facilities import FacilityFilters
-from onderdak.capacity.services.facilities import EDITABLE
+from onderdak.capacity.services.facilities import EDITABLE, contract_error
 from onderdak.core.forms import Form, ModelForm
 from onderdak.funding.forms import AmountField
 from onderdak.region.models import Level, Municipality, Organisation, OrganisationKind
@@ -55,6 +55,15 @@ class FacilityForm(ModelForm):
         self.fields["tariff_source"].help_text = _(
             "Where the tariff comes from, e.g. the contract or the decision and its date."
         )
+
+    def clean(self):
+        """The contract's dates in order, said on the end date (the model's own check would say
+        it for the form as a whole)."""
+        data = super().clean()
+        problem = contract_error(data.get("contract_start"), data.get("contract_end"))
+        if problem:
+            self.add_error("contract_end", problem)
+        return data
 
 
 class FacilityFilterForm(Form):

@@ -4,6 +4,7 @@ They collect input; ``services.figures`` checks and saves, and names any error b
 import datetime
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,7 +22,7 @@ MONTH_FORMAT = "%Y-%m"
 def figure_field(name: str, *, required: bool = True, label: str = "") -> forms.IntegerField:
     """A whole number from 0, labelled as the model names the figure."""
     field = forms.IntegerField(
-        label=label or MonthlyFigure._meta.get_field(name).verbose_name,
+        label=label or capfirst(MonthlyFigure._meta.get_field(name).verbose_name),
         min_value=0,
         max_value=MAX_PEOPLE,
         required=required,
@@ -34,7 +35,7 @@ class MonthField(forms.DateField):
     """A month typed as ``2024-06`` (the browser's month input), as its first day."""
 
     widget = forms.DateInput(attrs={"type": "month"}, format=MONTH_FORMAT)
-    input_formats = [MONTH_FORMAT]
+    input_formats = [MONTH_FORMAT, "%Y-%m-%d"]
 
     def to_python(self, value):
         day = super().to_python(value)
@@ -51,11 +52,13 @@ class MonthlyFigureForm(ServiceErrorsMixin, Form):
     """One month's figures; the month itself comes with the form, chosen on the page."""
 
     month = MonthField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in FIGURE_FIELDS:
-            self.fields[name] = figure_field(name)
+    occupied = figure_field("occupied")
+    waiting_list = figure_field("waiting_list")
+    inflow = figure_field("inflow")
+    outflow_contingent = figure_field("outflow_contingent")
+    outflow_housing = figure_field("outflow_housing")
+    outflow_institution = figure_field("outflow_institution")
+    outflow_unknown = figure_field("outflow_unknown")
 
     def values(self) -> FigureValues:
         return FigureValues(*(self.cleaned_data[name] for name in FIGURE_FIELDS))

@@ -13,10 +13,16 @@ from django.utils import timezone
 
 from onderdak.accounts.models import User
 from onderdak.capacity.models import Facility, FacilityType, MonthlyFigure
-from onderdak.capacity.months import first_of_month, months_back, next_month, previous_month
-from onderdak.capacity.rules import is_care_worker, is_planner, provider_ids
+from onderdak.capacity.months import (
+    first_of_month,
+    month_range,
+    months_back,
+    next_month,
+    previous_month,
+)
+from onderdak.capacity.rules import is_capacity_reader, is_care_worker, is_planner, provider_ids
 from onderdak.capacity.selectors.visibility import visible_facilities
-from onderdak.region.models import Region
+from onderdak.region.models import Organisation, OrganisationKind, Region
 from onderdak.region.selectors import without_boundaries
 
 #: The months a facility's page shows (three years).
@@ -120,6 +126,14 @@ def importable_facilities(*, user: User, region: Region | None) -> QuerySet[Faci
     return facilities.none()
 
 
+def provider_choices(*, user: User, region: Region | None) -> QuerySet[Organisation]:
+    """The care providers a user may filter the list by: the region's, or a care worker's own."""
+    providers = Organisation.objects.filter(region=region, kind=OrganisationKind.CARE_PROVIDER)
+    if not is_capacity_reader(user):
+        providers = providers.filter(pk__in=provider_ids(user))
+    return providers.order_by("name")
+
+
 def latest_figures(*, facility: Facility, months: int = MONTHS_SHOWN) -> list[MonthlyFigure]:
     """The facility's figures of its latest ``months`` months with figures, oldest first."""
     figures = facility.monthly_figures.select_related("entered_by").order_by("-month")[:months]
@@ -160,6 +174,15 @@ def entry_years(*, facility: Facility) -> list[int]:
     if facility.contract_end:
         last = min(last, facility.contract_end.year)
     return list(range(last, facility.contract_start.year - 1, -1))
+
+
+def entry_months(*, facility: Facility, year: int) -> list[datetime.date]:
+    """The months of ``year`` figures may be entered for: within the contract, up to now."""
+    first = max(datetime.date(year, 1, 1), first_of_month(facility.contract_start))
+    last = min(datetime.date(year, 12, 1), first_of_month(timezone.localdate()))
+    if facility.contract_end:
+        last = min(last, first_of_month(facility.contract_end))
+    return month_range(first, last)
 
 
 def facility_types(*, region: Region | None = None) -> QuerySet[FacilityType]:

@@ -1,89 +1,61 @@
-"""The monthly figures of each facility as plain data: what the flow engine's calibration
-(``engines/flow/calibration.py``) estimates inflow rates, lengths of stay and destination shares
-from. Plain frozen dataclasses, no Django objects, so the engine and its tests need no database;
-the page that calibrates turns them into the engine's own input.
+"""The monthly figures of each facility in the shape the flow engine's calibration takes
+(``engines.flow.calibration``: a :class:`FacilityHistory` of :class:`MonthFigures` per facility),
+so the page that calibrates hands them to ``calibrate`` as they are.
 
-``places`` is the facility's number of places now: the register keeps no history of places, so
-a facility that grew or shrank shows its present size in every month.
+A facility is pooled into the cell of its municipality and type (``GM0546/housing-first``, the
+engine's ``Cell.key``). ``places`` is the facility's number of places now: the register keeps
+no history of places, so a facility that grew or shrank shows its present size in every month.
 """
 
 import datetime
-from dataclasses import dataclass
-from itertools import groupby
 
-from onderdak.capacity.models import MonthlyFigure
+from onderdak.capacity.models import Facility, MonthlyFigure
+from onderdak.engines.flow import FacilityHistory, MonthFigures, WhenFull
 from onderdak.region.models import Region
 
 
-@dataclass(frozen=True)
-class MonthRecord:
-    month: datetime.date  # its first day
-    places: int
-    occupied: int  # at the end of the month
-    waiting_list: int  # at the end of the month
-    inflow: int  # during the month
-    outflow_contingent: int
-    outflow_housing: int
-    outflow_institution: int
-    outflow_unknown: int
-
-    @property
-    def outflow(self) -> int:
-        return (
-            self.outflow_contingent
-            + self.outflow_housing
-            + self.outflow_institution
-            + self.outflow_unknown
-        )
-
-
-@dataclass(frozen=True)
-class FacilityRecord:
-    """One facility and its months with figures, oldest first (gaps stay gaps)."""
-
-    key: str  # the facility's number, as text
-    name: str
-    municipality: str  # CBS code
-    facility_type: str  # the type's code
-    places: int
-    months: tuple[MonthRecord, ...]
+def cell_key(facility: Facility) -> str:
+    """The flow engine's cell of a facility: its municipality's CBS code and its type's code."""
+    return f"{facility.municipality.cbs_code}/{facility.facility_type.code}"
 
 
 def facility_history(
     *, region: Region, since: datetime.date | None = None, facility_type: str = ""
-) -> list[FacilityRecord]:
-    """Every facility of ``region`` with figures (from ``since``, of one type if given), in one
-    query."""
+) -> list[FacilityHistory]:
+    """Every facility of ``region`` with figures (from ``since``, of one type if given), its
+    months oldest first, in one query."""
     figures = MonthlyFigure.objects.filter(facility__region=region)
     if since:
         figures = figures.filter(month__gte=since)
     if facility_type:
         figures = figures.filter(facility__facility_type__code=facility_type)
-    figures = figures.select_related(
-        "facility", "facility__municipality", "facility__facility_type"
-    ).defer("facility__municipality__boundary")
-    ordered = figures.order_by("facility_id", "month")
-    return [_record(list(months)) for _key, months in groupby(ordered, key=lambda f: f.facility_id)]
+    figures = (
+        figures.select_related("facility__municipality", "facility__facility_type")
+        .defer("facility__municipality__boundary")
+        .order_by("facility_id", "month")
+    )
+    months: dict[int, list[MonthlyFigure]] = {}
+    for figure in figures:
+        months.setdefault(figure.facility_id, []).append(figure)
+    return [_history(found) for found in months.values()]
 
 
-def _record(figures: list[MonthlyFigure]) -> FacilityRecord:
+def _history(figures: list[MonthlyFigure]) -> FacilityHistory:
     facility = figures[0].facility
-    return FacilityRecord(
+    return FacilityHistory(
         key=str(facility.pk),
-        name=facility.name,
-        municipality=facility.municipality.cbs_code,
-        facility_type=facility.facility_type.code,
-        places=facility.places,
+        cell=cell_key(facility),
         months=tuple(_month(figure, facility.places) for figure in figures),
+        when_full=WhenFull(facility.facility_type.when_full),
     )
 
 
-def _month(figure: MonthlyFigure, places: int) -> MonthRecord:
-    return MonthRecord(
+def _month(figure: MonthlyFigure, places: int) -> MonthFigures:
+    return MonthFigures(
         month=figure.month,
         places=places,
         occupied=figure.occupied,
-        waiting_list=figure.waiting_list,
+        waiting=figure.waiting_list,
         inflow=figure.inflow,
         outflow_contingent=figure.outflow_contingent,
         outflow_housing=figure.outflow_housing,

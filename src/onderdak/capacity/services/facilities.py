@@ -17,7 +17,7 @@ from onderdak.capacity.models.facilities import MAX_PLACES, MAX_TARIFF
 from onderdak.core.errors import Conflict, DomainError
 from onderdak.core.formatting import localized_number
 from onderdak.core.validation import save_validated
-from onderdak.region.models import Municipality, Organisation, Region
+from onderdak.region.models import Municipality, Organisation, OrganisationKind, Region
 
 #: What a planner may change; ``region`` and ``is_demo`` stay as made, ``is_active`` has its own
 #: services.
@@ -123,9 +123,9 @@ def _check(facility: Facility, *, changed: set[str]) -> None:
     errors = {
         "places": _places_error(facility.places),
         "tariff_per_day": _tariff_error(facility.tariff_per_day),
-        "contract_end": _contract_error(facility.contract_start, facility.contract_end),
+        "contract_end": contract_error(facility.contract_start, facility.contract_end),
         "facility_type": _type_error(facility) if "facility_type" in changed else None,
-        "provider": _provider_error(facility) if "provider" in changed else None,
+        "provider": _provider_error(facility, chosen="provider" in changed),
     }
     found = {name: [message] for name, message in errors.items() if message}
     if found:
@@ -148,7 +148,7 @@ def _tariff_error(tariff) -> str | None:
     return None
 
 
-def _contract_error(start, end) -> str | None:
+def contract_error(start, end) -> str | None:
     if start and end and end < start:
         return _("The contract cannot end before it starts.")
     return None
@@ -160,7 +160,11 @@ def _type_error(facility: Facility) -> str | None:
     return None
 
 
-def _provider_error(facility: Facility) -> str | None:
-    if facility.provider_id and not facility.provider.is_active:
+def _provider_error(facility: Facility, *, chosen: bool) -> str | None:
+    if not facility.provider_id:
+        return None
+    if facility.provider.kind != OrganisationKind.CARE_PROVIDER:
+        return _("Choose a care provider.")
+    if chosen and not facility.provider.is_active:
         return _("This care provider is no longer active.")
     return None

@@ -28,7 +28,7 @@ from onderdak.capacity.views.register import FacilityMixin, RegisterMixin
 from onderdak.core import exports
 from onderdak.core.errors import DomainError
 from onderdak.core.views import ServiceFormMixin
-from onderdak.region.models import Municipality, Organisation, OrganisationKind, Subregion
+from onderdak.region.models import Municipality, Subregion
 
 # --- The list and its export ---------------------------------------------------------------------
 
@@ -45,9 +45,7 @@ class FacilityFilterMixin(RegisterMixin):
             .order_by("name"),
             subregions=Subregion.objects.filter(region=self.region).order_by("position", "name"),
             types=selectors.facility_types(),
-            providers=Organisation.objects.filter(
-                region=self.region, kind=OrganisationKind.CARE_PROVIDER
-            ).order_by("name"),
+            providers=selectors.provider_choices(user=self.request.user, region=self.region),
         )
 
     def facilities(self):

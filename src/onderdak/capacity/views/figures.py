@@ -126,7 +126,7 @@ class FigureYearView(FigureMixin, FormView):
 
     @cached_property
     def months(self) -> list[datetime.date]:
-        months = year_months(self.facility, self.kwargs["year"])
+        months = selectors.entry_months(facility=self.facility, year=self.kwargs["year"])
         if not months:
             raise Http404
         return months
@@ -159,49 +159,13 @@ class FigureYearView(FigureMixin, FormView):
         return self.facility
 
 
-def year_months(facility: Facility, year: int) -> list[datetime.date]:
-    """The months of ``year`` figures may be entered for: within the contract, up to now."""
-    first = max(datetime.date(year, 1, 1), first_of_month(facility.contract_start))
-    last = min(datetime.date(year, 12, 1), first_of_month(timezone.localdate()))
-    if facility.contract_end:
-        last = min(last, first_of_month(facility.contract_end))
-    months = []
-    while first <= last:
-        months.append(first)
-        first = next_month(first)
-    return months
-
-
 # --- Importing a file ----------------------------------------------------------------------------
 
 
-class CapacityImports:
-    module = "capacity"
-    permission_required = "capacity.view_figureimport"
-
-
-class ImportListView(CapacityImports, shared.JobListView):
-    template_name = "capacity/import_list.html"
-
-
-class ImportDetailView(CapacityImports, shared.JobDetailView):
-    """A job: its progress while it runs, then its result (with any warnings) or its errors."""
-
-
-class ImportReportView(CapacityImports, shared.JobReportView):
-    """Every stored error of a job as an Excel workbook."""
-
-
-class TemplateDownloadView(CapacityImports, shared.TemplateDownloadView):
-    """The template of a monthly figures file: XLSX with a sheet of the user's facilities, or
-    CSV."""
-
-    permission_required = "capacity.import_monthlyfigure"
-
-
-class FigureImportView(CapacityImports, shared.UploadView):
+class FigureImportView(shared.UploadView):
     """Upload a file of monthly figures; the job's page follows the import."""
 
+    module = "capacity"
     permission_required = "capacity.import_monthlyfigure"
     template_name = "capacity/import_figures.html"
     kind = KEY
@@ -219,16 +183,11 @@ routes = [
         name="figure_year",
     ),
     path("voorzieningen/importeren/", FigureImportView.as_view(), name="figure_import"),
-    path("voorzieningen/importen/", ImportListView.as_view(), name="import_list"),
-    path("voorzieningen/importen/<int:pk>/", ImportDetailView.as_view(), name="import_detail"),
-    path(
-        "voorzieningen/importen/<int:pk>/foutenrapport/",
-        ImportReportView.as_view(),
-        name="import_report",
-    ),
-    path(
-        "voorzieningen/importen/sjablonen/<slug:kind>.<slug:fmt>",
-        TemplateDownloadView.as_view(),
-        name="import_template",
+    *shared.job_routes(
+        module="capacity",
+        prefix="voorzieningen/importen/",
+        permission="capacity.view_figureimport",
+        template_permission="capacity.import_monthlyfigure",
+        list_template="capacity/import_list.html",
     ),
 ]

@@ -153,17 +153,14 @@ class CountImport(MonitorKind):
         }
 
     def annotate(self, jobs: QuerySet[ImportJob]) -> QuerySet[ImportJob]:
-        """The title of the count each job imported into, as ``count_title``."""
+        """The title of the count each job imported into, as ``subject``."""
         count = Cast(KT("options__count"), BigIntegerField())
         titles = Count.objects.filter(pk=OuterRef("count_id")).values("title")[:1]
-        return jobs.alias(count_id=count).annotate(count_title=Subquery(titles))
-
-    def subject(self, job: ImportJob) -> str:
-        return job.count_title or ""
+        return jobs.alias(count_id=count).annotate(subject=Subquery(titles))
 
     def back_link(self, job: ImportJob) -> tuple[str, str]:
         url = reverse("monitor:count_detail", args=[job.options["count"]])
-        return url, _("Back to %(title)s") % {"title": job.count_title}
+        return url, _("Back to %(title)s") % {"title": job.subject}
 
     def done_context(self, job: ImportJob, user: User) -> dict:
         people = count_selectors.people_shown(

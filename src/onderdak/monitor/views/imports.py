@@ -1,7 +1,7 @@
 """Pages of the monitor's imports, on the shared import pages (``onderdak.imports.views``): the
 user's recent imports, a job with its progress and result or error report (on screen and as
-XLSX), the templates and the list of valid codes, and the upload of an indicator file. Counts and
-indicators share all of it; only the upload page differs."""
+XLSX), the templates (``job_routes``), the list of valid codes, and the upload of an indicator
+file. Counts and indicators share all of it; only the upload page differs."""
 
 from django.urls import path
 from django.utils.functional import cached_property
@@ -26,32 +26,6 @@ class MonitorMixin(RulesPermissionMixin):
         return self.request.user.has_perm("monitor.view_unsuppressed")
 
 
-class MonitorImports:
-    module = "monitor"
-    permission_required = "monitor.view_importjob"
-
-
-class ImportListView(MonitorImports, shared.JobListView):
-    """The user's own imports, newest first."""
-
-    template_name = "monitor/import_list.html"
-
-
-class ImportDetailView(MonitorImports, shared.JobDetailView):
-    """A job: its progress while it runs (polled with htmx), then its result or its errors."""
-
-
-class ImportReportView(MonitorImports, shared.JobReportView):
-    """Every stored error of a job as an Excel workbook."""
-
-
-class TemplateDownloadView(MonitorImports, shared.TemplateDownloadView):
-    """The template of a count or indicator file, as XLSX (with the valid codes on the sheets
-    after the first) or as CSV (semicolons, UTF-8 with BOM)."""
-
-    permission_required = "monitor.view_count"
-
-
 class CodesView(MonitorMixin, TemplateView):
     """The codes and names a file may use, per breakdown, and the region's municipalities."""
 
@@ -70,8 +44,10 @@ class CodesView(MonitorMixin, TemplateView):
         )
 
 
-class UploadView(MonitorMixin, MonitorImports, shared.UploadView):
+class UploadView(MonitorMixin, shared.UploadView):
     """Upload a file of ``kind``; the job's page follows the import."""
+
+    module = "monitor"
 
 
 class IndicatorImportView(UploadView):
@@ -83,14 +59,13 @@ class IndicatorImportView(UploadView):
 
 
 routes = [
-    path("importen/", ImportListView.as_view(), name="import_list"),
-    path("importen/<int:pk>/", ImportDetailView.as_view(), name="import_detail"),
-    path("importen/<int:pk>/foutenrapport/", ImportReportView.as_view(), name="import_report"),
-    path("importen/codes/", CodesView.as_view(), name="import_codes"),
-    path(
-        "importen/sjablonen/<slug:kind>.<slug:fmt>",
-        TemplateDownloadView.as_view(),
-        name="import_template",
+    *shared.job_routes(
+        module="monitor",
+        prefix="importen/",
+        permission="monitor.view_importjob",
+        template_permission="monitor.view_count",
+        list_template="monitor/import_list.html",
     ),
+    path("importen/codes/", CodesView.as_view(), name="import_codes"),
     path("indicatoren/importeren/", IndicatorImportView.as_view(), name="indicator_import"),
 ]
