@@ -6,13 +6,13 @@ after ``grow`` means a query inside a loop: fix the selector, not the number her
 
 Beyond the seven queries of every logged-in request (session, user, TOTP device, memberships;
 saving the session in three) and the user's region: the plan; the grid (municipalities, types,
-lines); the checks (the latest month, the measured demand, the yearly outflow). A
-municipality's page adds finding the municipality (a subregion's page has no checks: one
-fewer); the overview adds the latest runs and, for a planner, the facilities without last
-month's figures; an API list its count. The calibration reads the history, the types and the
-population; a list of optimisation runs its count, the runs and the plan; a run its record;
-the form of a new one everything a problem is built from (the plan and its grid, the tariffs,
-the population, the contingent years, the latest figures, the history for the calibration, the
+lines); the checks (the latest month, the measured demand, the yearly outflow). A municipality's
+page adds finding the municipality (a subregion's page has no checks: one fewer); the overview
+adds the latest runs and, for a planner, the facilities without last month's figures; an API
+list its count. The calibration reads the history, the facilities' names, the types and the
+population; a list of optimisation runs its count, the runs and the plan; a run its record; the
+form of a new one everything a problem is built from (the plan and its grid, the tariffs, the
+population, the contingent years, the latest figures, the history for the calibration, the
 measured demand), to show the entered plan's cost as the budget to start from.
 """
 
@@ -68,9 +68,9 @@ PAGES = {
         lambda: reverse("capacity:plan_subregion_edit", args=["leidse-regio"]),
         13,
     ),
-    "calibration (governance_reader)": (G, lambda: reverse("capacity:calibration"), 11),
+    "calibration (governance_reader)": (G, lambda: reverse("capacity:calibration"), 12),
     "optimisations (policy_officer)": (P, lambda: reverse("capacity:optimisation_list"), 10),
-    "new optimisation (policy_officer)": (P, lambda: reverse("capacity:optimisation_start"), 30),
+    "new optimisation (policy_officer)": (P, lambda: reverse("capacity:optimisation_start"), 31),
     "optimisation (municipality_officer)": (
         M,
         lambda: reverse("capacity:optimisation_detail", args=[example_optimisation().pk]),

@@ -6,9 +6,9 @@ region: a list reads its scenarios with their latest run (one query) and its cou
 page the scenario with its recent runs (two), what its parameters are checked against (types,
 municipalities, subregions, the plan) and the names they use (municipalities, subregions,
 types); a form of a scenario's part the plan, types, municipalities and subregions to choose
-from (the settings per type also the calibration: the history, the types, the population); a
-run's page the run with its scenario; a comparison the scenarios to choose from (read twice:
-the form's choices, then the chosen) and the latest finished runs of those chosen.
+from (the settings per type also the calibration: the history, the names, the types, the
+population); a run's page the run with its scenario; a comparison the scenarios to choose from
+(read twice: the form's choices, then the chosen) and the latest finished runs of those chosen.
 """
 
 import pytest

@@ -99,7 +99,7 @@ def test_a_run_that_breaks_in_the_background_ends_as_failed(
     monkeypatch.setattr(services, "INLINE_WORK", 10)
     run = start(small_scenario(region))
 
-    def broken(data):
+    def broken(data, progress=None):
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(flow, "simulate", broken)
@@ -111,7 +111,7 @@ def test_a_run_that_breaks_in_the_background_ends_as_failed(
 
 
 def test_an_input_the_engine_refuses_ends_the_run_as_failed_with_its_reason(region, monkeypatch):
-    def refuse(data):
+    def refuse(data, progress=None):
         raise flow.FlowError("The horizon is too long.", "months")
 
     monkeypatch.setattr(flow, "simulate", refuse)
@@ -120,8 +120,9 @@ def test_an_input_the_engine_refuses_ends_the_run_as_failed_with_its_reason(regi
     assert "The horizon is too long." in run.error
 
 
-def test_a_run_too_large_for_the_engine_is_refused_before_it_starts(region):
-    scenario = small_scenario(region, runs=10_000, horizon_months=600)
+def test_a_run_too_large_for_the_engine_is_refused_before_it_starts(region, monkeypatch):
+    monkeypatch.setattr(services, "MAX_CELL_MONTH_RUNS", 3 * 24 * 49)
+    scenario = small_scenario(region)  # 3 cells x 24 months x 50 runs
     with pytest.raises(DomainError) as caught:
         start(scenario)
     assert "runs" in caught.value.fields
@@ -146,3 +147,14 @@ def test_a_real_background_thread_runs_to_its_end(flushable_audit_trail, region,
         run.refresh_from_db()
     assert run.status == RunStatus.DONE
     assert run.result["groups"]["region"]["waiting"]["p50"]
+
+
+def test_a_run_stores_its_progress_in_tenths(monkeypatch):
+    stored = []
+    monkeypatch.setattr(
+        services, "set_progress", lambda run, status, percent: stored.append(percent)
+    )
+    report = services.progress_reporter(SimulationRun())
+    for month in range(1, 121):
+        report(month / 120)
+    assert stored == [18, 27, 35, 44, 52, 61, 69, 78, 86, 95]

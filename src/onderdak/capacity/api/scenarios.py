@@ -368,7 +368,7 @@ class CalibrationViewSet(RegionMixin, viewsets.ViewSet):
         labels = {
             **{key: found.cell_label(key) for key in found.cells.cells},
             **found.type_labels,
-            **{key: record.name for key, record in found.records.items()},
+            **found.facility_names,
         }
         body = {
             "level": found.cells.level,

@@ -5,14 +5,14 @@ from it.
 The register's history (``selectors/history.py``) goes to the engine twice: pooled per cell (the
 facilities of one municipality and type, key ``GM0546/housing-first``) and pooled per type over
 the region (key: the type's code), whose inflow per 10,000 inhabitants serves municipalities that
-have no facility of the type yet. Three queries: the history, the types, the population.
+have no facility of the type yet.
 """
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from onderdak.capacity.models import FacilityType
-from onderdak.capacity.selectors.history import FacilityRecord, facility_history
+from onderdak.capacity.models import Facility, FacilityType
+from onderdak.capacity.selectors.history import facility_history
 from onderdak.engines import flow
 from onderdak.region.models import Region
 from onderdak.region.selectors import municipality_list
@@ -48,7 +48,7 @@ class Estimates:
 class RegionCalibration:
     """The engine's estimates per facility, per cell and per type, with what names them."""
 
-    records: Mapping[str, FacilityRecord]  # facility key → its record
+    facility_names: Mapping[str, str]  # facility key → its name, for those with figures
     cells: flow.Calibration  # per facility and per cell
     types: flow.Calibration  # per type, pooled over the region
     population: int
@@ -57,47 +57,25 @@ class RegionCalibration:
 
     @property
     def has_figures(self) -> bool:
-        return bool(self.records)
+        return bool(self.facility_names)
 
     def cell_label(self, key: str) -> str:
         cbs_code, _slash, code = key.partition("/")
-        return (
-            f"{self.municipality_names.get(cbs_code, cbs_code)}, {self.type_labels.get(code, code)}"
-        )
-
-
-def _history(record: FacilityRecord, cell: str, when_full: str) -> flow.FacilityHistory:
-    months = tuple(
-        flow.MonthFigures(
-            month=m.month,
-            places=m.places,
-            occupied=m.occupied,
-            waiting=m.waiting_list,
-            inflow=m.inflow,
-            outflow_contingent=m.outflow_contingent,
-            outflow_housing=m.outflow_housing,
-            outflow_institution=m.outflow_institution,
-            outflow_unknown=m.outflow_unknown,
-        )
-        for m in record.months
-    )
-    return flow.FacilityHistory(record.key, cell, months, flow.WhenFull(when_full))
+        municipality = self.municipality_names.get(cbs_code, cbs_code)
+        return f"{municipality}, {self.type_labels.get(code, code)}"
 
 
 def region_calibration(*, region: Region) -> RegionCalibration:
-    records = facility_history(region=region)
-    types = {t.code: t for t in FacilityType.objects.all()}
-
-    def histories(cell_of) -> list[flow.FacilityHistory]:
-        return [_history(r, cell_of(r), types[r.facility_type].when_full) for r in records]
-
+    """Four queries: the history, the facilities' names, the types, the population."""
+    history = facility_history(region=region)
+    names = Facility.objects.filter(pk__in=[int(h.key) for h in history]).values_list("pk", "name")
     municipalities = municipality_list(region=region).defer("boundary")
     return RegionCalibration(
-        records={r.key: r for r in records},
-        cells=flow.calibrate(histories(lambda r: f"{r.municipality}/{r.facility_type}")),
-        types=flow.calibrate(histories(lambda r: r.facility_type)),
+        facility_names={str(pk): name for pk, name in names},
+        cells=flow.calibrate(history),
+        types=flow.calibrate([replace(h, cell=h.cell.partition("/")[2]) for h in history]),
         population=sum(m.population or 0 for m in municipalities),
-        type_labels={code: t.label for code, t in types.items()},
+        type_labels={t.code: t.label for t in FacilityType.objects.all()},
         municipality_names={m.cbs_code: m.name for m in municipalities},
     )
 

@@ -154,7 +154,22 @@ def simulation_run_start(
 
 
 def _simulate(run: SimulationRun, data: flow.FlowInput) -> None:
-    execute(run, lambda: result_json(flow.simulate(data)), flow.FlowError)
+    reporter = progress_reporter(run)
+    execute(run, lambda: result_json(flow.simulate(data, progress=reporter)), flow.FlowError)
+
+
+def progress_reporter(run: Run) -> Callable[[float], None]:
+    """Stores the share of the months done as the run's progress (10 to 95 %), in steps of a
+    tenth, so a long run writes its progress some ten times."""
+    shown = [10]  # where a run starts
+
+    def report(share: float) -> None:
+        percent = 10 + int(share * 10) * 85 // 10
+        if percent > shown[0]:
+            shown[0] = percent
+            set_progress(run, RunStatus.RUNNING, percent)
+
+    return report
 
 
 def _background(run_id: int) -> None:

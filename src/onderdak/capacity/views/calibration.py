@@ -93,12 +93,12 @@ class Row:
 def rows(found: RegionCalibration) -> dict[str, list[Row]]:
     cells = sorted(found.cells.cells.items(), key=lambda item: found.cell_label(item[0]))
     facilities = sorted(
-        found.cells.facilities.items(), key=lambda item: found.records[item[0]].name
+        found.cells.facilities.items(), key=lambda item: found.facility_names[item[0]]
     )
     per_10000 = 10_000 / found.population if found.population else 0
     return {
         "cells": [Row(key, found.cell_label(key), e) for key, e in cells],
-        "facilities": [Row(key, found.records[key].name, e) for key, e in facilities],
+        "facilities": [Row(key, found.facility_names[key], e) for key, e in facilities],
         "types": [
             (Row(code, found.type_labels.get(code, code), e), interval(e.inflow, 2, per_10000))
             for code, e in sorted(found.types.cells.items())
