@@ -4,10 +4,12 @@ from it; bad settings refused."""
 
 import datetime
 import io
+import json
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
@@ -215,3 +217,22 @@ def test_the_api_runs_the_optimisation_and_reads_its_proposal(plan, make_member,
     assert "demand_growth" in bad.json()["fields"]
     reader = api_login(make_member(Role.GOVERNANCE_READER))
     assert reader.post(reverse("optimisation-run-list"), {}, format="json").status_code == 403
+
+
+def test_the_region_closes_no_more_of_a_type_a_year_than_people_leave_it(plan):
+    with translation.override("en"):
+        problem = services.build_problem(plan=plan, settings=settings()).problem
+    [limit] = problem.total_limits
+    assert limit.cells == ("GM0546/beschermd-wonen-24-7",)
+    assert limit.max_decrease == 24  # 2 leave a month
+    assert limit.name == "Protected housing with 24/7 supervision in the region"
+    free = services.build_problem(plan=plan, settings=settings(within_outflow=False)).problem
+    assert free.total_limits == ()
+
+
+def test_a_stored_problem_reads_back_the_same(plan):
+    limits = {"beschermd-wonen-24-7": TypeLimits(max_increase=3)}
+    budget = {2025: Decimal("500000")}
+    built = services.build_problem(plan=plan, settings=settings(budget=budget, types=limits))
+    stored = json.loads(json.dumps(services.input_json(built, settings())))
+    assert services.problem_from_json(stored) == built.problem

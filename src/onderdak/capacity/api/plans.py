@@ -312,6 +312,11 @@ class OptimisationStartSerializer(serializers.Serializer):
         help_text="A person left unsheltered against 1 on a waiting list (1 to 100).",
     )
     integer = serializers.BooleanField(required=False, default=True, help_text="Whole places.")
+    within_outflow = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="Per type, close no more places a year region-wide than people leave it.",
+    )
 
     def validate_budget(self, value):
         try:
@@ -327,6 +332,7 @@ class OptimisationStartSerializer(serializers.Serializer):
             demand_growth=data["demand_growth"],
             unsheltered_weight=data["unsheltered_weight"],
             integer=data["integer"],
+            within_outflow=data["within_outflow"],
         )
 
 

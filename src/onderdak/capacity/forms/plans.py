@@ -118,7 +118,7 @@ class OptimisationForm(GridForm):
     its places may change, the growth of demand and the weight of a person left unsheltered.
     Empty inputs take the defaults (no limit; the tariff x 365)."""
 
-    shared_fields = ("demand_growth", "unsheltered_weight", "integer")
+    shared_fields = ("demand_growth", "unsheltered_weight", "within_outflow", "integer")
     row_header = gettext_lazy("Type")
 
     def __init__(self, *args, years, types, default_costs: dict[str, Decimal], **kwargs):
@@ -177,6 +177,14 @@ class OptimisationForm(GridForm):
                 "sleep outside counts twice."
             ),
         )
+        self.fields["within_outflow"] = forms.BooleanField(
+            label=_(
+                "Close no more places of a type a year, region-wide, than people leave it "
+                "(the plan's check against outflow)"
+            ),
+            required=False,
+            initial=True,
+        )
         self.fields["integer"] = forms.BooleanField(
             label=_("Whole places (slower; otherwise fractions of places)"),
             required=False,
@@ -209,4 +217,5 @@ class OptimisationForm(GridForm):
             demand_growth=float(data.get("demand_growth") or 0) / 100,
             unsheltered_weight=float(data.get("unsheltered_weight") or 1),
             integer=bool(data.get("integer")),
+            within_outflow=bool(data.get("within_outflow")),
         )

@@ -14,14 +14,17 @@ The problem is built from the region's data (the plan, its tariffs, the calibrat
   A cell with neither is left out, and the run says so;
 - **cost** per place per year: the type's cost entered on the form, else the tariff of the
   cell's facilities (or of the type's in the region) times 365;
-- **limits**: per type the places that may be added and closed in a year; the weight of a person
-  left without shelter against one on a waiting list.
+- **limits**: per type the places that may be added and closed in a year; unless switched off,
+  per type the region closes no more places in a year than people leave its facilities in a
+  year (measured: the plan's check "faster than outflow"); the weight of a person left without
+  shelter against one on a waiting list.
 
 Small problems are solved in the request, larger ones in the background (as simulation runs).
 """
 
 import dataclasses
 import math
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -67,6 +70,8 @@ class OptimisationSettings:
     demand_growth: float = 0.0  # a share a year
     unsheltered_weight: float = 1.0
     integer: bool = True
+    #: Close no more places of a type in a year, region-wide, than people leave it (measured).
+    within_outflow: bool = True
 
 
 # --- The problem ---------------------------------------------------------------------------------
@@ -126,28 +131,49 @@ def build_problem(*, plan: CapacityPlan, settings: OptimisationSettings) -> Buil
     data = region_data(region=plan.region)
     years = tuple(plan.years)[1:]
     _check(settings, years)
+    found = measured(region=plan.region)
+    cells, notes = _cells(data, years, settings, found.demand)
+    limits = _outflow_limits(cells, found.yearly_outflow, data) if settings.within_outflow else ()
+    problem = engine.PlanProblem(
+        years=years,
+        cells=cells,
+        budget=tuple(_amount(settings.budget.get(year)) for year in years),
+        integer=settings.integer,
+        time_limit_seconds=TIME_LIMIT_SECONDS,
+        total_limits=limits,
+    )
+    return Built(problem, {cell.key: cell.label for cell in cells}, notes)
+
+
+def _cells(data: RegionData, years, settings, fallback) -> tuple[tuple, tuple[str, ...]]:
     places = planned_places(ScenarioParameters(), data)
-    fallback = measured(region=plan.region).demand
-    cells, notes, labels = [], [], {}
-    for key in sorted(places, key=lambda k: _order(k, data)):
-        cell = _plan_cell(key, places[key], years, settings, data, fallback, notes)
-        if cell is not None:
-            cells.append(cell)
-            labels[cell.key] = cell.label
+    notes: list[str] = []
+    keys = sorted(places, key=lambda key: _order(key, data))
+    found = (_plan_cell(key, places[key], years, settings, data, fallback, notes) for key in keys)
+    cells = tuple(cell for cell in found if cell is not None)
     if not cells:
         raise DomainError(
             _("There is nothing to optimise: no municipality and type has places and demand."),
             code="nothing_to_optimise",
         )
-    budget = tuple(_amount(settings.budget.get(year)) for year in years)
-    problem = engine.PlanProblem(
-        years=years,
-        cells=tuple(cells),
-        budget=budget,
-        integer=settings.integer,
-        time_limit_seconds=TIME_LIMIT_SECONDS,
+    return cells, tuple(notes)
+
+
+def _outflow_limits(cells, outflow: Mapping[str, Decimal], data: RegionData) -> tuple:
+    """Per type with measured outflow: the region closes no more of its places in a year than
+    people leave its facilities in a year (the plan's check "faster than outflow")."""
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for cell in cells:
+        by_type[cell.facility_type].append(cell.key)
+    return tuple(
+        engine.TotalLimit(
+            name=_("%(type)s in the region") % {"type": data.types[code].label},
+            cells=tuple(keys),
+            max_decrease=int(outflow[code]),
+        )
+        for code, keys in by_type.items()
+        if code in outflow
     )
-    return Built(problem, labels, tuple(notes))
 
 
 def entered_costs(*, plan: CapacityPlan) -> dict[int, Decimal]:
@@ -227,6 +253,7 @@ def input_json(built: Built, settings: OptimisationSettings) -> dict:
             "demand_growth": settings.demand_growth,
             "unsheltered_weight": settings.unsheltered_weight,
             "integer": settings.integer,
+            "within_outflow": settings.within_outflow,
         },
     }
 
@@ -250,6 +277,10 @@ def problem_from_json(stored: Mapping) -> engine.PlanProblem:
         budget=tuple(math.inf if b is None else b for b in data["budget"]),
         integer=data["integer"],
         time_limit_seconds=data["time_limit_seconds"],
+        total_limits=tuple(
+            engine.TotalLimit(**{**limit, "cells": tuple(limit["cells"])})
+            for limit in data["total_limits"]
+        ),
     )
 
 
