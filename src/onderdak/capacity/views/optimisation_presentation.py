@@ -158,21 +158,27 @@ def shortage_chart(run: OptimisationRun, out: Outcome) -> charts.BarChart:
     )
 
 
+def _thousands(values) -> list[float]:
+    return [value / 1000 for value in values]
+
+
 def cost_chart(run: OptimisationRun, out: Outcome) -> charts.LineChart:
+    """The cost per year of both plans beside the budget, in thousands of euros (so the table
+    of nine or ten years fits beside its row headers)."""
     result = run.result
-    series = [charts.Series(_("Entered plan"), result["entered_cost"])]
+    series = [charts.Series(_("Entered plan"), _thousands(result["entered_cost"]))]
     if out.has_proposal:
-        series.append(charts.Series(_("Proposal"), result["cost"]))
+        series.append(charts.Series(_("Proposal"), _thousands(result["cost"])))
     budget = run.input["problem"]["budget"]
     if all(b is not None for b in budget):
-        series.append(charts.Series(_("Budget"), budget))
+        series.append(charts.Series(_("Budget"), _thousands(budget)))
     return charts.line_chart(
         id="optimalisatie-kosten",
-        title=_("Cost per year (euro)"),
+        title=_("Cost per year (thousands of euros)"),
         x_values=out.years,
         series=series,
         x_header=_("Plan"),
-        value_format=lambda v: euro(v),
+        value_format=lambda v: charts.format_number(v, 0),
     )
 
 
