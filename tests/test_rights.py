@@ -18,6 +18,7 @@ from tests.conftest import verify_second_factor
 from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
 from tests.funding import helpers as funding
 from tests.funding import web as funding_web
+from tests.imports import rights as imports
 from tests.monitor import rights as monitor
 from tests.rights_table import Case
 
@@ -171,6 +172,7 @@ RULES: dict[str, list[Case] | str] = {
     **dict.fromkeys(
         CONTINGENT_TABLE, "role x endpoint x own/other case: tests/contingent/test_rights.py"
     ),
+    **imports.RULES,
     **monitor.RULES,
     **capacity.RULES,
 }
@@ -206,7 +208,7 @@ def test_every_url_is_in_the_table():
 
 
 def _url(name: str, user_pk: int) -> str:
-    for part in (monitor, capacity):
+    for part in (imports, monitor, capacity):
         if name in part.URLS:
             return part.URLS[name]()
     organisation = Organisation.objects.filter(kind="care_provider").order_by("pk").first()

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "onderdak.accounts",
     "onderdak.region",
     "onderdak.audit",
+    "onderdak.imports",
     "onderdak.funding",
     "onderdak.contingent",
     "onderdak.monitor",
@@ -223,8 +224,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
-#: The largest count or indicator file the monitor imports (CSV or XLSX).
-MONITOR_IMPORT_MAX_BYTES = env.int("ONDERDAK_IMPORT_MAX_MB", default=25) * 1024 * 1024
+#: The largest file (CSV or XLSX) any module imports: counts, indicators, monthly figures.
+IMPORT_MAX_BYTES = env.int("ONDERDAK_IMPORT_MAX_MB", default=25) * 1024 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- E-mail ------------------------------------------------------------------------------------
@@ -280,8 +281,11 @@ SPECTACULAR_SETTINGS = {
         "ProposalStatusEnum": "onderdak.contingent.models.ProposalStatus",
         "PlacementStatusEnum": "onderdak.contingent.models.PlacementStatus",
         "RatingEnum": "onderdak.contingent.models.Rating",
-        "ImportKindEnum": "onderdak.monitor.models.ImportKind",
-        "ImportStatusEnum": "onderdak.monitor.models.ImportStatus",
+        "ImportKindEnum": "onderdak.imports.kinds.KIND_CHOICES",
+        "LevelEnum": "onderdak.region.models.Level",
+        "GovernanceBodyLevelEnum": "onderdak.region.models.GovernanceLevel",
+        "ImportStatusEnum": "onderdak.imports.models.ImportStatus",
+        "CapacityRunStatusEnum": "onderdak.capacity.models.RunStatus",
     },
 }
 
@@ -332,7 +336,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "monitor.Count",
     {"model": "monitor.CountVersion", "exclude_fields": ["file_sha256"]},
     "monitor.Indicator",
-    {"model": "monitor.ImportJob", "exclude_fields": ["content", "errors", "progress"]},
+    {"model": "imports.ImportJob", "exclude_fields": ["content", "errors", "progress"]},
     "capacity.FacilityType",
     "capacity.Facility",
     "capacity.MonthlyFigure",

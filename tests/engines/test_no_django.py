@@ -34,7 +34,14 @@ def test_no_engine_module_imports_django_or_the_apps():
 
 def test_the_check_covers_every_engine_package():
     checked = {path.relative_to(ENGINES).parts[0] for path in ENGINES.rglob("*.py")}
-    assert {"allocation", "contingent", "funding", "suppression"} <= checked
+    assert {
+        "allocation",
+        "capacity_plan",
+        "contingent",
+        "flow",
+        "funding",
+        "suppression",
+    } <= checked
 
 
 def test_the_check_itself_detects_a_django_import(tmp_path):

@@ -4,13 +4,15 @@
 from django.core.files.base import ContentFile
 
 from onderdak.accounts.models import Role
-from onderdak.monitor.models import Count, ImportJob, ImportKind
-from onderdak.monitor.services.imports import import_job_start
+from onderdak.imports.models import ImportJob
+from onderdak.imports.services import import_job_start
+from onderdak.monitor.models import Count, ImportKind
 from onderdak.monitor.services.reference import reference_values_load
 from onderdak.region.models import Region
 from tests.factories import member
+from tests.imports.files import csv_bytes
 from tests.monitor.factories import CountFactory, version_with
-from tests.monitor.importing.files import INDICATOR_HEADER, count_file, csv_bytes
+from tests.monitor.importing.files import INDICATOR_HEADER, count_file
 
 TITLE = "Voorbeeldtelling (fictief)"
 ROWS = [
@@ -40,7 +42,7 @@ def example_job(name: str = "afgekeurd.csv") -> ImportJob:
         job = import_job_start(
             region=count.region,
             kind=ImportKind.COUNT,
-            count=count,
+            options={"count": count.pk},
             uploaded=ContentFile(count_file(BAD if "afgekeurd" in name else GOOD), name=name),
             by=member(Role.POLICY_OFFICER),
         )

@@ -72,13 +72,6 @@ API_RULES: dict = {
     "count-version-detail": [Case(READERS, api=True)],
     "count-version-make-current": [Case(IMPORTERS, "post", 200, api=True)],
     "count-row-list": [Case(frozenset({Role.REGIONAL_COORDINATOR}), api=True)],
-    "import-list": [
-        Case(IMPORTERS, api=True),
-        # The table posts JSON; an import is multipart (tests/monitor/test_counts_api.py).
-        Case(IMPORTERS, "post", 415, api=True),
-    ],
-    "import-detail": [Case(IMPORTERS, api=True)],
-    "import-report": [Case(IMPORTERS, api=True)],
     "reference-value-list": [Case(CODE_READERS, api=True)],
     "reference-value-detail": [Case(CODE_READERS, api=True)],
 }
@@ -100,8 +93,6 @@ URLS: dict = {
     "count-version-make-current": lambda: reverse(
         "count-version-make-current", args=[first_version()]
     ),
-    "import-detail": lambda: reverse("import-detail", args=[example_job().pk]),
-    "import-report": lambda: reverse("import-report", args=[example_job().pk]),
     "reference-value-detail": lambda: reverse("reference-value-detail", args=[first_value()]),
     "monitor:count_detail": lambda: reverse("monitor:count_detail", args=[example_count().pk]),
     "monitor:count_update": lambda: reverse("monitor:count_update", args=[example_count().pk]),

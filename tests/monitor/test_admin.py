@@ -45,20 +45,21 @@ def test_the_coordinator_reads_but_does_not_change_reference_values(make_member,
 
 
 @pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.REGIONAL_COORDINATOR])
-@pytest.mark.parametrize("model", ["count", "countversion", "importjob"])
+@pytest.mark.parametrize("model", ["monitor_count", "monitor_countversion", "imports_importjob"])
 def test_counts_versions_and_jobs_are_read_only(make_member, login, role, model):
-    job = example_job()
-    objects = {"count": job.count, "countversion": job.count.versions.first(), "importjob": job}
+    job, count = example_job(), example_count()
+    objects = {
+        "monitor_count": count,
+        "monitor_countversion": count.versions.first(),
+        "imports_importjob": job,
+    }
     client = login(make_member(role))
-    assert client.get(reverse(f"admin:monitor_{model}_changelist")).status_code == 200
-    change = client.get(reverse(f"admin:monitor_{model}_change", args=[objects[model].pk]))
+    assert client.get(reverse(f"admin:{model}_changelist")).status_code == 200
+    change = client.get(reverse(f"admin:{model}_change", args=[objects[model].pk]))
     assert change.status_code == 200
     assert 'name="_save"' not in change.text
-    assert client.get(reverse(f"admin:monitor_{model}_add")).status_code == 403
-    assert (
-        client.get(reverse(f"admin:monitor_{model}_delete", args=[objects[model].pk])).status_code
-        == 403
-    )
+    assert client.get(reverse(f"admin:{model}_add")).status_code == 403
+    assert client.get(reverse(f"admin:{model}_delete", args=[objects[model].pk])).status_code == 403
 
 
 def test_the_monitor_is_listed_for_both_management_roles(make_member, login):

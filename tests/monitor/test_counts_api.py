@@ -10,9 +10,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
-from onderdak.monitor.models import Count, ImportJob, ImportStatus, IndicatorValue
+from onderdak.imports.models import ImportJob, ImportStatus
+from onderdak.monitor.models import Count, IndicatorValue
+from tests.imports.files import csv_bytes
 from tests.monitor.factories import CountFactory, version_with
-from tests.monitor.importing.files import GOOD_ROWS, INDICATOR_HEADER, count_file, csv_bytes
+from tests.monitor.importing.files import GOOD_ROWS, INDICATOR_HEADER, count_file
 
 pytestmark = pytest.mark.usefixtures("reference_values")
 ROWS = [
@@ -125,7 +127,7 @@ def test_import_a_count_file(api_as, count):
     )
     assert response.status_code == 201
     body = response.json()
-    assert (body["status"], body["version"], body["error_count"], body["errors"]) == (
+    assert (body["status"], body["outcome"]["version"], body["error_count"], body["errors"]) == (
         "done",
         1,
         0,
@@ -177,7 +179,7 @@ def test_a_bad_request_is_400_in_the_error_shape(api_as, data, field):
 
 
 def test_a_file_over_the_limit_is_400(api_as, count, settings):
-    settings.MONITOR_IMPORT_MAX_BYTES = 10
+    settings.IMPORT_MAX_BYTES = 10
     response = post_file(
         api_as(Role.POLICY_OFFICER), count_file(GOOD_ROWS), kind="count", count=count.pk
     )

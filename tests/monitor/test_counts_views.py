@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from onderdak.accounts.models import Role
-from onderdak.monitor.models import Count, ImportJob, ImportStatus
+from onderdak.imports.models import ImportJob, ImportStatus
+from onderdak.monitor.models import Count
 from tests.monitor.factories import CountFactory, version_with
 from tests.monitor.importing.files import GOOD_ROWS, count_file
 
@@ -129,7 +130,7 @@ def test_an_import_without_a_file_shows_the_error_summary(login, officer, count)
 
 
 def test_a_file_over_the_limit_is_refused_on_the_form(login, officer, count, settings):
-    settings.MONITOR_IMPORT_MAX_BYTES = 10
+    settings.IMPORT_MAX_BYTES = 10
     upload = SimpleUploadedFile("telling.csv", count_file(GOOD_ROWS))
     response = login(officer).post(
         reverse("monitor:count_import", args=[count.pk]), {"file": upload}

@@ -7,8 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from onderdak.accounts.models import Role
+from onderdak.imports.models import ImportJob
 from onderdak.monitor import demo
-from onderdak.monitor.models import Count, CountRow, ImportJob, IndicatorValue
+from onderdak.monitor.models import Count, CountRow, IndicatorValue
 
 pytestmark = pytest.mark.usefixtures("reference_values")
 

@@ -11,26 +11,15 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from onderdak.accounts.models import Role
 from onderdak.core.errors import DomainError
-from onderdak.monitor.importing.files import read_table
-from onderdak.monitor.importing.problems import ReadError
-from onderdak.monitor.models import (
-    CountRow,
-    CountVersion,
-    ImportKind,
-    ImportStatus,
-    Indicator,
-    IndicatorValue,
-)
-from onderdak.monitor.services import imports
+from onderdak.imports import services as jobs
+from onderdak.imports.files.problems import ReadError
+from onderdak.imports.files.reading import read_table
+from onderdak.imports.models import ImportStatus
+from onderdak.monitor.models import CountRow, CountVersion, ImportKind, Indicator, IndicatorValue
+from onderdak.monitor.services.imports import job_version
+from tests.imports.files import csv_bytes, xlsx_bytes
 from tests.monitor.factories import CountFactory
-from tests.monitor.importing.files import (
-    COUNT_HEADER,
-    GOOD_ROWS,
-    INDICATOR_HEADER,
-    count_file,
-    csv_bytes,
-    xlsx_bytes,
-)
+from tests.monitor.importing.files import COUNT_HEADER, GOOD_ROWS, INDICATOR_HEADER, count_file
 
 DB_SETTINGS = settings(
     max_examples=40,
@@ -133,10 +122,10 @@ def snapshot() -> tuple:
 
 def run_import(region, officer, kind, content, count=None):
     try:
-        return imports.import_job_start(
+        return jobs.import_job_start(
             region=region,
             kind=kind,
-            count=count,
+            options={"count": count.pk} if count else {},
             uploaded=ContentFile(content, name="bestand"),
             by=officer,
         )
@@ -155,7 +144,7 @@ def test_a_count_import_is_all_or_nothing(region, officer, content):
         assert job is None or (job.is_finished and job.error_count >= 1)
     else:
         assert CountVersion.objects.count() == before[0] + 1
-        assert CountRow.objects.count() == before[1] + job.version.row_count
+        assert CountRow.objects.count() == before[1] + job_version(job).row_count
 
 
 INDICATOR_CELLS = st.one_of(

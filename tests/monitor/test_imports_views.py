@@ -9,15 +9,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
-from onderdak.monitor.models import ImportJob, ImportKind, ImportStatus, IndicatorValue
+from onderdak.imports.models import ImportJob, ImportStatus
+from onderdak.monitor.models import ImportKind, IndicatorValue
+from tests.imports.files import csv_bytes
 from tests.monitor.factories import CountFactory
-from tests.monitor.importing.files import (
-    COUNT_HEADER,
-    GOOD_ROWS,
-    INDICATOR_HEADER,
-    count_file,
-    csv_bytes,
-)
+from tests.monitor.importing.files import COUNT_HEADER, GOOD_ROWS, INDICATOR_HEADER, count_file
 
 pytestmark = pytest.mark.usefixtures("reference_values")
 BAD_ROWS = [GOOD_ROWS[0], ("Amsterdam", "1", "18-26", "man", "gemeente", "-1"), GOOD_ROWS[0]]
@@ -70,7 +66,7 @@ def test_the_report_holds_every_stored_error(client, count):
 
 
 def test_the_page_shows_only_the_first_errors_with_the_total(client, count, monkeypatch):
-    monkeypatch.setattr("onderdak.monitor.selectors.imports.ERRORS_SHOWN", 2)
+    monkeypatch.setattr("onderdak.imports.selectors.ERRORS_SHOWN", 2)
     job = upload(client, count, count_file(BAD_ROWS))
     response = client.get(reverse("monitor:import_detail", args=[job.pk]))
     assert response.text.count("<tr>") == 1 + 2
@@ -80,7 +76,7 @@ def test_a_running_job_polls_and_a_finished_one_reloads_the_page(client, count, 
     job = ImportJob.objects.create(
         region=region,
         kind=ImportKind.COUNT,
-        count=count,
+        options={"count": count.pk},
         file_name="groot.csv",
         file_size=1,
         created_by=officer,

@@ -16,8 +16,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from onderdak.accounts.models import Role
+from onderdak.imports.services import import_job_start
 from onderdak.monitor.models import ImportKind
-from onderdak.monitor.services.imports import import_job_start
 from onderdak.monitor.services.reference import reference_values_load
 from tests.factories import member
 from tests.monitor.counts_data import example_count, example_job
@@ -90,7 +90,7 @@ def imports_by(user, count) -> None:
         import_job_start(
             region=count.region,
             kind=ImportKind.COUNT,
-            count=count,
+            options={"count": count.pk},
             uploaded=ContentFile(count_file(rows), name="groei.csv"),
             by=user,
         )

@@ -6,3 +6,8 @@ class CapacityConfig(AppConfig):
     name = "onderdak.capacity"
     label = "capacity"
     verbose_name = _("capacity")
+
+    def ready(self) -> None:
+        from onderdak.capacity.services.figure_imports import register_kinds  # models are loaded
+
+        register_kinds()

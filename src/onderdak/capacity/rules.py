@@ -76,3 +76,24 @@ for action in ("add", "change", "delete"):
     rules.add_perm(f"capacity.{action}_scenario", is_planner)
 rules.add_perm("capacity.run_simulation", is_planner)
 rules.add_perm("capacity.run_optimisation", is_planner)
+
+
+# --- The facility register: its reference data and the import of monthly figures (part C1) -----
+
+
+@rules.predicate
+def started_import(user, job) -> bool:
+    """An import job the user started (a care worker follows only their own imports)."""
+    return job is None or job.created_by_id == user.pk
+
+
+rules.add_perm("capacity.add_facilitytype", is_coordinator_or_administrator)
+rules.add_perm("capacity.import_monthlyfigure", is_planner | is_care_worker)
+rules.add_perm("capacity.view_figureimport", is_planner | (is_care_worker & started_import))
+
+
+# --- The plan, scenarios and runs (part C2) ------------------------------------------------------
+# The overview is for anyone with a capacity permission; a care worker's shows only their own
+# provider's facilities. Calibration estimates are per facility: for the readers of the register.
+rules.add_perm("capacity.view_overview", is_capacity_reader | is_care_worker)
+rules.add_perm("capacity.view_calibration", is_capacity_reader)

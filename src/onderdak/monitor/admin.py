@@ -3,8 +3,9 @@
 - Breakdown values (reference data) are kept by the administrator, under the same rules as
   everywhere (``rules``' object permissions): added and changed, never deleted — a value a count
   uses must stay; ``is_active`` takes one out of the template and of new imports.
-- Counts, their versions and import jobs are read-only here, for the administrator and the
-  coordinator of the region: figures come in only through the import, which checks them.
+- Counts and their versions are read-only here, for the administrator and the coordinator of
+  the region: figures come in only through the import, which checks them (its jobs are under
+  "imports").
 """
 
 from django.contrib import admin
@@ -12,7 +13,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from onderdak.accounts.models import Role
 from onderdak.contingent.admin import ReadOnlyAdmin, ReadOnlyInline
-from onderdak.monitor.models import Count, CountVersion, ImportJob, ReferenceValue
+from onderdak.monitor.models import Count, CountVersion, ReferenceValue
 
 
 @admin.register(ReferenceValue)
@@ -52,11 +53,3 @@ class CountVersionAdmin(MonitorReadOnlyAdmin):
     list_display = ["count", "number", "file_name", "row_count", "people_total", "imported_at"]
     list_select_related = ["count"]
     region_path = "count__region"
-
-
-@admin.register(ImportJob)
-class ImportJobAdmin(MonitorReadOnlyAdmin):
-    list_display = ["file_name", "kind", "count", "status", "error_count", "created_at"]
-    list_select_related = ["count"]
-    list_filter = ["kind", "status"]
-    exclude = ["content", "errors"]

@@ -6,3 +6,8 @@ class MonitorConfig(AppConfig):
     name = "onderdak.monitor"
     label = "monitor"
     verbose_name = _("monitor")
+
+    def ready(self) -> None:
+        from onderdak.monitor.services.imports import register_kinds  # models are loaded now
+
+        register_kinds()

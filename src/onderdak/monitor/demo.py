@@ -19,13 +19,14 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from onderdak.accounts.models import User
+from onderdak.imports.files.templates import csv_file
+from onderdak.imports.models import ImportJob, ImportStatus
+from onderdak.imports.services import import_job_start
 from onderdak.monitor.importing import counts as count_file
 from onderdak.monitor.importing import indicators as indicator_file
-from onderdak.monitor.importing.template_files import csv_file
-from onderdak.monitor.models import Count, Dimension, ImportJob, ImportKind, ImportStatus, Indicator
+from onderdak.monitor.models import Count, Dimension, ImportKind, Indicator
 from onderdak.monitor.selectors.counts import reference_values
 from onderdak.monitor.services.counts import count_create
-from onderdak.monitor.services.imports import import_job_start
 from onderdak.monitor.services.indicator_imports import indicator_ensure
 from onderdak.region.models import Region
 from onderdak.region.selectors import municipality_list
@@ -108,7 +109,11 @@ def _import(region: Region, by: User, kind: str, content: bytes, count=None) -> 
     """Import ``content`` as a user would; a demo file that does not import is a bug."""
     name = f"demo-{kind}.csv"
     job = import_job_start(
-        region=region, kind=kind, count=count, uploaded=ContentFile(content, name=name), by=by
+        region=region,
+        kind=kind,
+        uploaded=ContentFile(content, name=name),
+        by=by,
+        options={"count": count.pk} if count else {},
     )
     if job.status != ImportStatus.DONE:
         raise RuntimeError(f"The demo {kind} file did not import: {job.errors[:3]}")

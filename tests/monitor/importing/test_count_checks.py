@@ -3,10 +3,11 @@ every row by primary key. The lookups are built by hand: these checks need no da
 
 import pytest
 
+from onderdak.imports.files.reading import read_table
 from onderdak.monitor.importing.counts import CountLookups, check_count_rows
-from onderdak.monitor.importing.files import read_table
 from onderdak.monitor.services.aggregates import RowIds
-from tests.monitor.importing.files import COUNT_HEADER, GOOD_ROWS, count_file, csv_bytes, xlsx_bytes
+from tests.imports.files import csv_bytes, xlsx_bytes
+from tests.monitor.importing.files import COUNT_HEADER, GOOD_ROWS, count_file
 
 LOOKUPS = CountLookups(
     municipalities={"gm0546": 546, "leiden": 546, "gm0484": 484, "alphen aan den rijn": 484},

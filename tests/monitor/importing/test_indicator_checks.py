@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from onderdak.monitor.importing.files import read_table
+from onderdak.imports.files.reading import read_table
 from onderdak.monitor.importing.indicators import IndicatorLookups, check_indicator_rows
-from tests.monitor.importing.files import INDICATOR_HEADER, csv_bytes, xlsx_bytes
+from tests.imports.files import csv_bytes, xlsx_bytes
+from tests.monitor.importing.files import INDICATOR_HEADER
 
 LOOKUPS = IndicatorLookups(
     municipalities={"gm0546": 546, "leiden": 546, "gm0553": 553, "lisse": 553},

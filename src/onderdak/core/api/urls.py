@@ -14,6 +14,7 @@ urlpatterns = [
     path("v1/", include("onderdak.region.api.urls")),
     path("v1/", include("onderdak.funding.api.urls")),
     path("v1/", include("onderdak.contingent.api.urls")),
+    path("v1/", include("onderdak.imports.api.urls")),
     path("v1/", include("onderdak.monitor.api.urls")),
     path("v1/", include("onderdak.capacity.api.urls")),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),

@@ -12,7 +12,7 @@ from argparse import _ArgumentGroup
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from onderdak.core.bench import allocation, monitor, pages
+from onderdak.core.bench import allocation, flow, monitor, pages
 from onderdak.core.bench.report import Report
 
 
@@ -25,4 +25,9 @@ class Benchmark(Protocol):
     def run(self, *, repeat: int, log: Callable[[str], None], **options: Any) -> Report: ...
 
 
-BENCHMARKS: dict[str, Benchmark] = {"pages": pages, "allocation": allocation, "monitor": monitor}
+BENCHMARKS: dict[str, Benchmark] = {
+    "pages": pages,
+    "allocation": allocation,
+    "monitor": monitor,
+    "flow": flow,
+}

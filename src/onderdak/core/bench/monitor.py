@@ -41,11 +41,12 @@ from onderdak.core.bench.database import bench_database
 from onderdak.core.bench.monitor_dashboard import bench_finders, dashboard_figures
 from onderdak.core.bench.options import whole_number
 from onderdak.core.bench.report import Column, Report
+from onderdak.imports.files.templates import csv_file
+from onderdak.imports.models import ImportStatus
+from onderdak.imports.services import import_job_create, import_job_run
 from onderdak.monitor.importing import counts as count_file
-from onderdak.monitor.importing.template_files import csv_file
-from onderdak.monitor.models import Count, Dimension, ImportKind, ImportStatus, ReferenceValue
+from onderdak.monitor.models import Count, Dimension, ImportKind, ReferenceValue
 from onderdak.monitor.services.counts import count_create
-from onderdak.monitor.services.imports import import_job_create, import_job_run
 from onderdak.monitor.services.reference import reference_values_load
 from onderdak.region.models import Region
 from onderdak.region.services import DATA_DIR, region_load
@@ -241,7 +242,7 @@ def _import(setup: Setup, content: bytes, name: str) -> dict:
     job, data = import_job_create(
         region=setup.region,
         kind=ImportKind.COUNT,
-        count=setup.count,
+        options={"count": setup.count.pk},
         uploaded=ContentFile(content, name=name),
         by=setup.user,
     )

@@ -1,8 +1,8 @@
 """Charts drawn on the server as inline SVG: no script, no inline style, always with a table.
 
 The functions here are pure: figures in, a frozen dataclass out, which the templates under
-``core/charts/`` render (``bar_chart.html``, ``line_chart.html``, ``choropleth.html``). Each
-chart carries:
+``core/charts/`` render (``bar_chart.html``, ``line_chart.html``, ``band_chart.html``,
+``choropleth.html``). Each chart carries:
 
 - a ``<title>`` and a ``<desc>`` (a short summary of what is drawn) for ``role="img"``;
 - a series style that never relies on colour alone: bars get a fill pattern, lines a dash and a
@@ -14,6 +14,7 @@ Dutch decimal comma would break the SVG). Values may be ``Decimal``, ``int`` or 
 values are computed as ``Decimal`` so their labels are exact (0.3, not 0.30000000000000004).
 """
 
+from onderdak.core.charts.bands import Band, BandChart, BandSeries, band_chart, band_table
 from onderdak.core.charts.bars import bar_chart
 from onderdak.core.charts.choropleth import (
     MAX_CLASSES,
@@ -71,6 +72,9 @@ __all__ = [
     "PALETTES",
     "PATTERNS",
     "RESOLUTION",
+    "Band",
+    "BandChart",
+    "BandSeries",
     "Bar",
     "BarChart",
     "Box",
@@ -91,6 +95,8 @@ __all__ = [
     "SeriesStyle",
     "Tick",
     "as_decimal",
+    "band_chart",
+    "band_table",
     "bar_chart",
     "choropleth",
     "class_bounds",

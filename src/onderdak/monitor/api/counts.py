@@ -1,5 +1,6 @@
-"""Monitor API: counts and their versions, their rows (regional coordinator only), imports of
-count and indicator files, and the breakdown values a file may name.
+"""Monitor API: counts and their versions, their rows (regional coordinator only), and the
+breakdown values a file may name. Count and indicator files come in through the shared
+``imports`` endpoint (``onderdak.imports.api``).
 
 Lists hold only the caller's region. Writes go through the same services as the pages. People
 totals from 1 to 4 are ``null`` for every reader but the regional coordinator.
@@ -7,40 +8,25 @@ totals from 1 to 4 are ``null`` for every reader but the regional coordinator.
 
 import django_filters
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from onderdak.accounts.selectors import region_for_user
-from onderdak.core.api.schema import ERROR
-from onderdak.core.errors import DomainError, Forbidden
-from onderdak.core.exports import CONTENT_TYPE as XLSX
 from onderdak.monitor.models import (
     Count,
     CountRow,
     CountVersion,
     Dimension,
-    ImportJob,
-    ImportKind,
     ReferenceValue,
 )
 from onderdak.monitor.selectors import counts as selectors
-from onderdak.monitor.selectors import imports as job_selectors
 from onderdak.monitor.selectors.counts import SMALLEST_SHOWN
 from onderdak.monitor.services import counts as services
-from onderdak.monitor.services.imports import import_job_start
-from onderdak.monitor.views.imports import error_report
 
 VIEW = "monitor.view_count"
 CHANGE = "monitor.change_count"
-IMPORT = {
-    ImportKind.COUNT: "monitor.import_count",
-    ImportKind.INDICATORS: "monitor.import_indicators",
-}
 PEOPLE_HELP = "People counted; null when 1 to 4 and the caller may not see small numbers."
 
 
@@ -48,11 +34,6 @@ class RegionMixin:
     @cached_property
     def region(self):
         return region_for_user(self.request.user)
-
-    def _valid(self, serializer_class, **kwargs):
-        serializer = serializer_class(data=self.request.data, **kwargs)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 class PeopleField(serializers.IntegerField):
@@ -266,119 +247,6 @@ class CountRowViewSet(RegionMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         return selectors.row_queryset(region=self.region).order_by("version", "id")
 
 
-# --- Imports -------------------------------------------------------------------------------------
-
-
-class ImportErrorSerializer(serializers.Serializer):
-    row = serializers.IntegerField(allow_null=True, help_text="Row as numbered in the sheet.")
-    column = serializers.CharField(help_text="The column as named in the file's header.")
-    value = serializers.CharField(help_text="The value found.")
-    message = serializers.CharField()
-
-
-class ImportJobSerializer(serializers.ModelSerializer):
-    version = serializers.IntegerField(source="version.number", default=None)
-
-    class Meta:
-        model = ImportJob
-        fields = [
-            "id",
-            "kind",
-            "count",
-            "file_name",
-            "file_size",
-            "status",
-            "progress",
-            "rows_total",
-            "error_count",
-            "version",
-            "created_at",
-            "finished_at",
-        ]
-        read_only_fields = fields
-
-
-class ImportJobDetailSerializer(ImportJobSerializer):
-    errors = serializers.SerializerMethodField(
-        help_text="The errors (at most 10,000 are kept; `error_count` is the exact number)."
-    )
-
-    class Meta(ImportJobSerializer.Meta):
-        fields = [*ImportJobSerializer.Meta.fields, "errors"]
-        read_only_fields = fields
-
-    @extend_schema_field(ImportErrorSerializer(many=True))
-    def get_errors(self, job) -> list:
-        return job.errors
-
-
-class ImportStartSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=ImportKind.choices)
-    count = serializers.IntegerField(
-        required=False, allow_null=True, help_text="The count's id, for a count file."
-    )
-    file = serializers.FileField(help_text="A CSV file or an Excel workbook (.xlsx).")
-
-
-class ImportJobViewSet(
-    RegionMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """Imports of count and indicator files. ``POST`` starts one: a small file is checked and
-    stored at once, a large one in the background (follow ``status`` and ``progress``). A file
-    with any error is rejected as a whole: the job ends ``rejected`` with its errors, and
-    nothing is stored. The list holds the caller's own imports."""
-
-    parser_classes = [MultiPartParser]
-    permission_rules = {
-        "list": "monitor.view_importjob",
-        "retrieve": "monitor.view_importjob",
-        "report": "monitor.view_importjob",
-        "create": "monitor.view_importjob",  # and the kind's own right, checked in ``create``
-    }
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return ImportJob.objects.none()
-        if self.action == "list":
-            return job_selectors.recent_jobs(region=self.region, user=self.request.user)
-        return job_selectors.job_queryset(region=self.region)
-
-    def get_serializer_class(self):
-        return ImportJobDetailSerializer if self.action == "retrieve" else ImportJobSerializer
-
-    @extend_schema(
-        request={"multipart/form-data": ImportStartSerializer},
-        responses={201: ImportJobDetailSerializer, 415: ERROR},
-    )
-    def create(self, request, *args, **kwargs):
-        data = self._valid(ImportStartSerializer)
-        if not request.user.has_perm(IMPORT[data["kind"]]):
-            raise Forbidden()
-        count = None
-        if data["kind"] == ImportKind.COUNT:
-            count = selectors.count_list(region=self.region).filter(pk=data.get("count")).first()
-            if count is None:
-                raise DomainError(fields={"count": [_("Choose a count of your region.")]})
-        job = import_job_start(
-            region=self.region,
-            kind=data["kind"],
-            count=count,
-            uploaded=data["file"],
-            by=request.user,
-        )
-        return Response(ImportJobDetailSerializer(job).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        responses={
-            (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The error report.")
-        }
-    )
-    @action(detail=True, methods=["get"])
-    def report(self, request, pk=None):
-        """Every stored error of the job as an Excel workbook."""
-        return error_report(self.get_object())
-
-
 # --- Reference values ----------------------------------------------------------------------------
 
 
@@ -417,5 +285,4 @@ def register(router) -> None:
     router.register("counts", CountViewSet, basename="count")
     router.register("count-versions", CountVersionViewSet, basename="count-version")
     router.register("count-rows", CountRowViewSet, basename="count-row")
-    router.register("imports", ImportJobViewSet, basename="import")
     router.register("reference-values", ReferenceValueViewSet, basename="reference-value")

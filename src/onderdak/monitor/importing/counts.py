@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from onderdak.monitor.importing import cells
-from onderdak.monitor.importing.checking import RowChecker, check_table
-from onderdak.monitor.importing.columns import Column, Header
-from onderdak.monitor.importing.problems import CheckResult, Progress, Table, file_error
+from onderdak.imports.files import cells
+from onderdak.imports.files.checking import RowChecker, check_table
+from onderdak.imports.files.columns import Column, Header
+from onderdak.imports.files.problems import CheckResult, Progress, Table, file_error
 from onderdak.monitor.services.aggregates import RowIds
 
 MUNICIPALITY = Column("municipality", "gemeente", ("municipality", "cbs code", "gemeentecode"))

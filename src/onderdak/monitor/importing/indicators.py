@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from onderdak.monitor.importing import cells
-from onderdak.monitor.importing.checking import RowChecker, check_table
-from onderdak.monitor.importing.columns import Column, Header
+from onderdak.imports.files import cells
+from onderdak.imports.files.checking import RowChecker, check_table
+from onderdak.imports.files.columns import Column, Header
+from onderdak.imports.files.problems import CheckResult, Progress, RowError, Table
 from onderdak.monitor.importing.counts import MUNICIPALITY, municipality_id
-from onderdak.monitor.importing.problems import CheckResult, Progress, RowError, Table
 from onderdak.monitor.selectors.indicators_catalogue import BUILT_IN_PREFIXES, is_built_in_code
 
 CODE = Column("code", "indicatorcode", ("indicator code", "indicator", "code"))

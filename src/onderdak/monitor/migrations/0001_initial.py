@@ -11,6 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('imports', '0001_initial'),
         ('region', '0002_unique_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -62,32 +63,6 @@ class Migration(migrations.Migration):
             field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='current_of', to='monitor.countversion', verbose_name='current version'),
         ),
         migrations.CreateModel(
-            name='ImportJob',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('count', 'count'), ('indicators', 'indicators')], max_length=20, verbose_name='kind')),
-                ('file_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('file_size', models.PositiveIntegerField(verbose_name='file size')),
-                ('content', models.BinaryField(null=True, verbose_name='content')),
-                ('status', models.CharField(choices=[('queued', 'waiting'), ('checking', 'checking'), ('storing', 'storing'), ('done', 'imported'), ('rejected', 'rejected'), ('failed', 'failed')], default='queued', max_length=20, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('rows_total', models.PositiveIntegerField(default=0, verbose_name='rows')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='errors')),
-                ('error_count', models.PositiveIntegerField(default=0, verbose_name='number of errors')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('count', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to='monitor.count', verbose_name='count')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='region.region', verbose_name='region')),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='monitor.countversion', verbose_name='version')),
-            ],
-            options={
-                'verbose_name': 'import',
-                'verbose_name_plural': 'imports',
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
             name='Indicator',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -113,7 +88,7 @@ class Migration(migrations.Migration):
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),
                 ('value', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='value')),
                 ('source', models.CharField(max_length=500, verbose_name='source')),
-                ('import_job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='monitor.importjob', verbose_name='import')),
+                ('import_job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='imports.importjob', verbose_name='import')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='monitor.indicator', verbose_name='indicator')),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='region.municipality', verbose_name='municipality')),
             ],

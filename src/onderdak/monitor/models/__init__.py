@@ -1,5 +1,5 @@
 """The monitor's data: breakdowns (reference data), ETHOS counts with their versions, rows and
-aggregates, other indicators, and import jobs."""
+aggregates, other indicators, and the kinds of import file."""
 
 from onderdak.monitor.models.counts import (
     Breakdown,
@@ -8,7 +8,7 @@ from onderdak.monitor.models.counts import (
     CountRow,
     CountVersion,
 )
-from onderdak.monitor.models.imports import ImportJob, ImportKind, ImportStatus
+from onderdak.monitor.models.imports import ImportKind
 from onderdak.monitor.models.indicators import Indicator, IndicatorValue
 from onderdak.monitor.models.reference import Dimension, ReferenceValue
 
@@ -19,9 +19,7 @@ __all__ = [
     "CountRow",
     "CountVersion",
     "Dimension",
-    "ImportJob",
     "ImportKind",
-    "ImportStatus",
     "Indicator",
     "IndicatorValue",
     "ReferenceValue",

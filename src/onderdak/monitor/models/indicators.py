@@ -66,7 +66,7 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
     source = models.CharField(_("source"), max_length=500)
     import_job = models.ForeignKey(
-        "monitor.ImportJob",
+        "imports.ImportJob",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

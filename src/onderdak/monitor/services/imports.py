@@ -1,56 +1,45 @@
-"""Import jobs: an uploaded count or indicator file, checked as a whole and then stored in one
-transaction, or rejected with every error kept for the report.
+"""The monitor's two kinds of import file, for the shared import machinery (``onderdak.imports``):
+a **count** file becomes a new version of a count, an **indicators** file writes indicator values.
 
-A small file is checked and stored within the request. A large one is stored on the job and
-handled in a background thread started after the commit (as allocation runs, decision 0011),
-which updates the job's status and progress as it goes; whatever happens there, the job ends as
-done, rejected or failed, and the file's bytes are dropped when it ends. The job keeps at most
-:data:`MAX_STORED_ERRORS` errors, and the exact number of errors.
+Each kind builds the lookups its checks need from the database (municipalities of the region,
+breakdown values, indicators), checks the rows with ``monitor.importing`` and stores them with the
+monitor's services; the job keeps the count it imports into (``options["count"]``) and the
+version it made (``outcome``: its number, rows and people counted).
 """
 
-import hashlib
-import logging
-import os
-import threading
-from collections.abc import Sequence
-from contextlib import nullcontext
+from collections.abc import Mapping, Sequence
 
-from django.conf import settings
-from django.core.files import File
-from django.db import close_old_connections, transaction
-from django.utils import timezone, translation
+from django.db.models import BigIntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from onderdak.accounts.models import User
 from onderdak.core.errors import DomainError
-from onderdak.monitor.importing.cells import cbs_key
-from onderdak.monitor.importing.columns import normal
+from onderdak.core.exports import Sheet
+from onderdak.imports.files.cells import cbs_key
+from onderdak.imports.files.columns import normal
+from onderdak.imports.files.problems import CheckResult, Progress, Table
+from onderdak.imports.kinds import Kind, registry
+from onderdak.imports.models import ImportJob
+from onderdak.monitor.importing import counts as count_columns
+from onderdak.monitor.importing import indicators as indicator_columns
 from onderdak.monitor.importing.counts import CountLookups, check_count_rows
-from onderdak.monitor.importing.files import megabytes, read_table
 from onderdak.monitor.importing.indicators import IndicatorLookups, check_indicator_rows
-from onderdak.monitor.importing.problems import CheckResult, ReadError, RowError, file_error
 from onderdak.monitor.models import (
     Count,
+    CountVersion,
     Dimension,
-    ImportJob,
     ImportKind,
-    ImportStatus,
     Indicator,
     ReferenceValue,
 )
+from onderdak.monitor.selectors import counts as count_selectors
+from onderdak.monitor.selectors.imports import job_indicators
 from onderdak.monitor.services.indicator_imports import indicator_values_store
 from onderdak.monitor.services.versions import count_version_store
 from onderdak.region.models import Municipality, Region
-
-logger = logging.getLogger(__name__)
-
-#: Files up to this size are handled within the request (about 8,000 rows of a count).
-INLINE_BYTES = 256 * 1024
-MAX_STORED_ERRORS = 10_000
-NAME_LENGTH = 255
-#: Checking takes the progress bar to here; storing takes it to 100.
-CHECKED = 90
-
 
 # --- Lookups -------------------------------------------------------------------------------------
 
@@ -91,165 +80,121 @@ def indicator_lookups(region: Region) -> IndicatorLookups:
     )
 
 
-# --- Starting a job ------------------------------------------------------------------------------
+def municipality_sheet(region: Region) -> Sheet:
+    rows = [(m.cbs_code, m.name) for m in count_selectors.municipalities(region=region)]
+    return Sheet(_("Municipalities"), [_("CBS code"), _("Name")], rows)
 
 
-@transaction.atomic
-def import_job_start(
-    *, region: Region, kind: str, uploaded: File, by: User, count: Count | None = None
-) -> ImportJob:
-    """An import job for ``uploaded``: handled now when small, else in the background after the
-    commit. A file that cannot be an import (too large, empty) is refused without a job."""
-    job, content = import_job_create(
-        region=region, kind=kind, uploaded=uploaded, by=by, count=count
-    )
-    if len(content) <= INLINE_BYTES:
-        return import_job_run(job=job, content=content, inline=True)
-    job.content = content
-    job.save(update_fields=["content"])
-    language = translation.get_language()
-    transaction.on_commit(lambda: _start_thread(job.pk, language))
-    return job
+def code_sheet() -> Sheet:
+    """Every breakdown's values in use, by code and by Dutch and English name."""
+    rows = [
+        (str(Dimension(dimension).label), value.code, value.name, value.name_en)
+        for dimension, values in count_selectors.reference_values().items()
+        for value in values
+    ]
+    headers = [_("Breakdown"), _("Code"), _("Name (Dutch)"), _("Name (English)")]
+    return Sheet(_("Codes"), headers, rows)
 
 
-@transaction.atomic
-def import_job_create(
-    *, region: Region, kind: str, uploaded: File, by: User, count: Count | None = None
-) -> tuple[ImportJob, bytes]:
-    """A queued job for ``uploaded``, and the file's bytes (checked for kind, count and size)."""
-    _check_request(region=region, kind=kind, count=count, size=uploaded.size)
-    content = _read(uploaded)
-    job = ImportJob.objects.create(
-        region=region,
-        kind=kind,
-        count=count if kind == ImportKind.COUNT else None,
-        file_name=_name(uploaded.name),
-        file_size=len(content),
-        created_by=by,
-    )
-    return job, content
+def job_version(job: ImportJob) -> CountVersion | None:
+    """The version a count file's job made, if it made one."""
+    number = job.outcome.get("version")
+    if job.kind != ImportKind.COUNT or number is None:
+        return None
+    return CountVersion.objects.filter(count_id=job.options["count"], number=number).first()
 
 
-def _check_request(*, region: Region, kind: str, count: Count | None, size: int | None) -> None:
-    if kind not in ImportKind.values:
-        raise DomainError(fields={"kind": [_("Choose what the file holds.")]})
-    if kind == ImportKind.COUNT and (count is None or count.region_id != region.pk):
-        raise DomainError(fields={"count": [_("Choose a count of your region.")]})
-    limit = settings.MONITOR_IMPORT_MAX_BYTES
-    if size is not None and size > limit:
-        message = _("The file is larger than %(limit)s MB.") % {"limit": megabytes(limit)}
-        raise DomainError(message, code="file_too_large", fields={"file": [message]})
-    if not size:
-        raise DomainError(fields={"file": [_("The file is empty.")]})
+# --- The kinds -----------------------------------------------------------------------------------
 
 
-def _read(uploaded: File) -> bytes:
-    uploaded.seek(0)
-    return uploaded.read()
+class MonitorKind(Kind):
+    """What both monitor kinds share: the pages, the rights and the municipalities' sheet."""
+
+    module = "monitor"
+    view_permission = "monitor.view_importjob"
+
+    def template_sheets(self, region: Region, user: User) -> list[Sheet]:
+        return [municipality_sheet(region)]
 
 
-def _name(name: str | None) -> str:
-    """The file's own name without any path, shortened from the front to fit."""
-    base = os.path.basename((name or "").replace("\\", "/")).strip() or "import"
-    return base[-NAME_LENGTH:]
+class CountImport(MonitorKind):
+    """A count file: every row a municipality x breakdown value x people; a good file becomes the
+    count's new current version."""
 
+    key = ImportKind.COUNT
+    label = ImportKind.COUNT.label
+    import_permission = "monitor.import_count"
+    columns = count_columns.COLUMNS
+    template_slug = "telling"
+    option_fields = {"count": "The count's id, for a count file."}
+    done_template = "monitor/import_done_count.html"
 
-def _start_thread(job_id: int, language: str | None) -> None:
-    threading.Thread(target=_background, args=(job_id, language), daemon=True).start()
+    def prepare(self, *, region: Region, user: User, options: Mapping) -> dict:
+        count = Count.objects.filter(region=region, pk=options.get("count") or 0).first()
+        if count is None:
+            raise DomainError(fields={"count": [_("Choose a count of your region.")]})
+        return {"count": count.pk}
 
+    def check(self, job: ImportJob, table: Table, progress: Progress | None) -> CheckResult:
+        return check_count_rows(table, count_lookups(job.region), progress)
 
-def _background(job_id: int, language: str | None) -> None:
-    """The job in its own thread, in the language of the user who started it."""
-    try:
-        job = ImportJob.objects.get(pk=job_id)
-        with translation.override(language):
-            import_job_run(job=job, content=bytes(job.content or b""), inline=False)
-    except Exception as error:  # even ending the job failed (the database was unavailable)
-        logger.error("Import job %s could not run: %s", job_id, type(error).__name__)
-        _mark_failed(job_id)
-    finally:
-        close_old_connections()
-
-
-def _mark_failed(job_id: int) -> None:
-    """One more try to end a job that could not be ended the usual way."""
-    try:
-        ImportJob.objects.filter(pk=job_id, finished_at__isnull=True).update(
-            status=ImportStatus.FAILED, progress=100, content=None, finished_at=timezone.now()
-        )
-    except Exception as error:
-        logger.error("Import job %s could not be marked failed: %s", job_id, type(error).__name__)
-
-
-# --- Running a job -------------------------------------------------------------------------------
-
-
-def import_job_run(*, job: ImportJob, content: bytes, inline: bool) -> ImportJob:
-    """Check ``content`` and store it, or keep its errors. The job always ends: an unexpected
-    failure ends it as failed, with nothing stored. ``inline``: within the caller's transaction
-    (a savepoint keeps a failure from breaking it) and without progress updates."""
-    try:
-        with transaction.atomic() if inline else nullcontext():
-            _execute(job, content, inline)
-    except Exception as error:
-        logger.error("Import job %s failed: %s", job.pk, type(error).__name__)
-        job.version = None
-        message = _("The import stopped unexpectedly; nothing was stored. Please try again.")
-        _finish(job, ImportStatus.FAILED, [file_error(message)])
-    return job
-
-
-def _execute(job: ImportJob, content: bytes, inline: bool) -> None:
-    _progress(job, ImportStatus.CHECKING, 0, inline)
-    result = _check(job, content, inline)
-    if result.errors:
-        _finish(job, ImportStatus.REJECTED, result.errors)
-        return
-    _progress(job, ImportStatus.STORING, CHECKED, inline)
-    with transaction.atomic():
-        _store(job, result.rows, hashlib.sha256(content).hexdigest())
-        _finish(job, ImportStatus.DONE, [])
-
-
-def _check(job: ImportJob, content: bytes, inline: bool) -> CheckResult:
-    """The file read and every row checked; the file's problems as errors."""
-    try:
-        table = read_table(content, max_bytes=settings.MONITOR_IMPORT_MAX_BYTES)
-    except ReadError as error:
-        return CheckResult(errors=[file_error(error.message)])
-    job.rows_total = len(table.rows)
-
-    def progress(percent: int) -> None:
-        _progress(job, ImportStatus.CHECKING, percent * CHECKED // 100, inline)
-
-    report = None if inline else progress
-    if job.kind == ImportKind.COUNT:
-        return check_count_rows(table, count_lookups(job.region), report)
-    return check_indicator_rows(table, indicator_lookups(job.region), report)
-
-
-def _store(job: ImportJob, rows: Sequence, sha256: str) -> None:
-    if job.kind == ImportKind.COUNT:
-        job.version = count_version_store(
-            count=job.count,
+    def store(self, job: ImportJob, rows: Sequence, sha256: str) -> dict:
+        version = count_version_store(
+            count=Count.objects.get(pk=job.options["count"]),
             rows=rows,
             file_name=job.file_name,
             file_sha256=sha256,
             imported_by=job.created_by,
         )
-    else:
-        indicator_values_store(region=job.region, rows=rows, job=job)
+        return {
+            "version": version.number,
+            "rows": version.row_count,
+            "people": version.people_total,
+        }
+
+    def annotate(self, jobs: QuerySet[ImportJob]) -> QuerySet[ImportJob]:
+        """The title of the count each job imported into, as ``subject``."""
+        count = Cast(KT("options__count"), BigIntegerField())
+        titles = Count.objects.filter(pk=OuterRef("count_id")).values("title")[:1]
+        return jobs.alias(count_id=count).annotate(subject=Subquery(titles))
+
+    def back_link(self, job: ImportJob) -> tuple[str, str]:
+        url = reverse("monitor:count_detail", args=[job.options["count"]])
+        return url, _("Back to %(title)s") % {"title": job.subject}
+
+    def done_context(self, job: ImportJob, user: User) -> dict:
+        people = count_selectors.people_shown(
+            job.outcome["people"], unsuppressed=user.has_perm("monitor.view_unsuppressed")
+        )
+        return {"people": people}
+
+    def template_sheets(self, region: Region, user: User) -> list[Sheet]:
+        return [code_sheet(), *super().template_sheets(region, user)]
 
 
-def _progress(job: ImportJob, status: str, progress: int, inline: bool) -> None:
-    job.status, job.progress = status, progress
-    if not inline:  # seen by the page polling the job; within a request nobody polls
-        ImportJob.objects.filter(pk=job.pk).update(status=status, progress=progress)
+class IndicatorImport(MonitorKind):
+    """An indicator file: values per indicator, municipality and period; a new code makes a new
+    indicator, a value the indicator has already is replaced."""
+
+    key = ImportKind.INDICATORS
+    label = ImportKind.INDICATORS.label
+    import_permission = "monitor.import_indicators"
+    columns = indicator_columns.COLUMNS
+    template_slug = "indicatoren"
+    done_template = "monitor/import_done_indicators.html"
+
+    def check(self, job: ImportJob, table: Table, progress: Progress | None) -> CheckResult:
+        return check_indicator_rows(table, indicator_lookups(job.region), progress)
+
+    def store(self, job: ImportJob, rows: Sequence, sha256: str) -> dict:
+        stored = indicator_values_store(region=job.region, rows=rows, job=job)
+        return {"values": stored.values}
+
+    def done_context(self, job: ImportJob, user: User) -> dict:
+        return {"indicators": job_indicators(job=job)}
 
 
-def _finish(job: ImportJob, status: str, errors: Sequence[RowError]) -> None:
-    job.status, job.progress, job.finished_at = status, 100, timezone.now()
-    job.errors = [error.as_dict() for error in errors[:MAX_STORED_ERRORS]]
-    job.error_count = len(errors)
-    job.content = None
-    job.save()
+def register_kinds() -> None:
+    """Called when the monitor app is ready."""
+    registry.register(CountImport())
+    registry.register(IndicatorImport())

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from onderdak.core.validation import save_validated
+from onderdak.imports.models import ImportJob
 from onderdak.monitor.importing.indicators import IndicatorRow
-from onderdak.monitor.models import ImportJob, Indicator, IndicatorValue
+from onderdak.monitor.models import Indicator, IndicatorValue
 from onderdak.region.models import Region
 
 BATCH_SIZE = 5000

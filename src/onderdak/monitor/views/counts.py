@@ -13,8 +13,8 @@ from django.views.generic import FormView, ListView, TemplateView, View
 
 from onderdak.core.errors import DomainError
 from onderdak.core.views import ServiceFormMixin
+from onderdak.imports.forms import ImportForm
 from onderdak.monitor.forms.counts import CountForm
-from onderdak.monitor.forms.imports import ImportForm
 from onderdak.monitor.models import ImportKind
 from onderdak.monitor.selectors import counts as selectors
 from onderdak.monitor.selectors import imports as job_selectors
@@ -67,7 +67,9 @@ class CountDetailView(CountMixin, TemplateView):
             )
         jobs = []
         if self.request.user.has_perm("monitor.view_importjob"):
-            jobs = job_selectors.count_jobs(region=self.region, count_id=self.count.pk)
+            jobs = job_selectors.count_jobs(
+                region=self.region, user=self.request.user, count_id=self.count.pk
+            )
         return super().get_context_data(versions=versions, jobs=jobs, form=ImportForm(), **kwargs)
 
 
@@ -108,8 +110,8 @@ class CountImportView(CountMixin, UploadView):
     template_name = "monitor/count_import.html"
     kind = ImportKind.COUNT
 
-    def upload_target(self) -> dict:
-        return {"count": self.count}
+    def upload_options(self) -> dict:
+        return {"count": self.count.pk}
 
 
 class VersionMakeCurrentView(CountMixin, View):

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from onderdak.accounts.models import Role, User
 from onderdak.accounts.services import demo_users_load
+from onderdak.capacity.demo import load_demo as load_capacity_demo
+from onderdak.capacity.demo_plans import load_demo as load_plan_demo
 from onderdak.contingent.demo import demo_homes
 from onderdak.contingent.demo import load_demo as load_contingent_demo
 from onderdak.contingent.models import ContingentYear, Dwelling, Nomination, Placement
@@ -39,6 +41,8 @@ class Command(BaseCommand):
         self._load_scenarios(region)
         self._load_contingent(region, entries)
         self._load_monitor(region, entries)
+        self._load_facilities(region, entries)
+        self._load_plan(region, entries)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
@@ -80,6 +84,34 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Monitor demo data, all fictitious: counts {titles}; indicator "
             f"'{result.indicator.name}'; {len(result.jobs)} file(s) imported now."
+        )
+
+    def _load_facilities(self, folder: str, entries: list[dict]) -> None:
+        """Fictitious facilities and three years of their monthly figures, imported by the demo
+        policy officer through the import pipeline; a second run adds nothing."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        officer = next(e["username"] for e in entries if e["role"] == Role.POLICY_OFFICER)
+        result = load_capacity_demo(region=region, by=User.objects.get(username=officer))
+        self.stdout.write(
+            f"Capacity demo data, all fictitious: {result.facilities} facilities of "
+            f"{result.providers} care providers and {result.types} types, monthly figures "
+            f"{result.first_month:%Y-%m} to {result.last_month:%Y-%m}"
+            f"{' imported now' if result.imported else ' (present already)'}."
+        )
+
+    def _load_plan(self, folder: str, entries: list[dict]) -> None:
+        """A fictitious op- en afbouw plan from the demo facilities and the issue's scenarios,
+        made by the demo policy officer; a second run adds nothing. No run is stored."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        officer = next(e["username"] for e in entries if e["role"] == Role.POLICY_OFFICER)
+        result = load_plan_demo(region=region, by=User.objects.get(username=officer))
+        names = ", ".join(scenario.name for scenario in result.scenarios)
+        self.stdout.write(
+            f"Capacity plan {result.plan.first_year}-{result.plan.last_year}, fictitious: "
+            f"{result.lines} lines{' made now' if result.created else ' (present already)'}; "
+            f"scenarios: {names}."
         )
 
     def _print_accounts(self, accounts) -> None:
