@@ -82,8 +82,9 @@ class ScenarioForm(ServiceErrorsMixin, Form):
         label=gettext_lazy("Contingent dwellings per year"),
         required=False,
         help_text=gettext_lazy(
-            "For people leaving care; default the region's contingent years (their total, the "
-            "latest year for later years), else 250."
+            "The whole contingent; its outflow stream serves people leaving a facility (the "
+            "year's share, else 200 of 250). Default the region's contingent years (the latest "
+            "year for later years), else 250."
         ),
     )
     contingent_split = forms.ChoiceField(

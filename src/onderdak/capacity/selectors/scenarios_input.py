@@ -17,10 +17,13 @@ queries; :func:`flow_input` applies a scenario's parameters to it. The model's c
 - **Start**: the occupied places and waiting list of the latest monthly figures (occupied above
   the month's places join the waiting list of a type that has one); a cell without figures
   starts at its expected occupancy, min(places, inflow x mean stay).
-- **Contingent**: the year's dwellings (the scenario's number, else the region's contingent
-  year, the latest one for later years, the first for earlier ones, else 250) split over the
-  municipalities by population or by the year's spread targets (the rest by population), a
-  twelfth each month.
+- **Contingent**: the year's contingent (the scenario's number, else the region's contingent
+  year, the latest one for later years, the first for earlier ones, else 250), of which only the
+  outflow stream serves people leaving a facility (the year's outflow target over its total,
+  else 200 of 250 as in the 2024 scheme); the prevention stream keeps people out of facilities
+  and is not modelled. The outflow dwellings are split over the municipalities by population or
+  by the year's spread targets (scaled to the outflow; the rest by population), a twelfth each
+  month.
 - **Groups**: the region, each subregion, each type: their bands are of the per-run sums.
 """
 
@@ -52,6 +55,8 @@ from onderdak.region.models import Municipality, Region
 from onderdak.region.selectors import municipality_list
 
 DEFAULT_CONTINGENT = 250
+#: The outflow stream's share of a contingent without a year to take it from (200 of 250).
+DEFAULT_OUTFLOW_SHARE = 0.8
 Cell = tuple[str, str]  # (CBS code, type code)
 
 
@@ -68,7 +73,8 @@ class RegionData:
     tariffs: Mapping[Cell, float]
     type_tariffs: Mapping[str, float]
     latest_month: datetime.date | None
-    contingent_years: Mapping[int, int]
+    contingent_years: Mapping[int, int]  # year → total dwellings
+    outflow_shares: Mapping[int, float]  # year → outflow target / total
     spread_targets: Mapping[int, Mapping[str, int]]
 
     def population(self, cbs_code: str) -> int:
@@ -87,7 +93,7 @@ def region_data(*, region: Region) -> RegionData:
         )
     stock, latest = _stock(region)
     tariffs, type_tariffs = facility_tariffs(region=region)
-    years, spread = _contingent(region)
+    years, shares, spread = _contingent(region)
     return RegionData(
         region=region,
         grid=plan_grid(plan=plan),
@@ -99,6 +105,7 @@ def region_data(*, region: Region) -> RegionData:
         type_tariffs=type_tariffs,
         latest_month=latest,
         contingent_years=years,
+        outflow_shares=shares,
         spread_targets=spread,
     )
 
@@ -138,15 +145,21 @@ def facility_tariffs(*, region: Region) -> tuple[dict[Cell, float], dict[str, fl
     return cells, {code: amount / places for code, (amount, places) in types.items()}
 
 
-def _contingent(region: Region) -> tuple[dict[int, int], dict[int, dict[str, int]]]:
-    years = dict(ContingentYear.objects.filter(region=region).values_list("year", "total"))
+def _contingent(
+    region: Region,
+) -> tuple[dict[int, int], dict[int, float], dict[int, dict[str, int]]]:
+    rows = ContingentYear.objects.filter(region=region).values_list(
+        "year", "total", "outflow_target"
+    )
+    years = {year: total for year, total, _outflow in rows}
+    shares = {year: outflow / total for year, total, outflow in rows if total}
     spread: dict[int, dict[str, int]] = defaultdict(dict)
     targets = SpreadTarget.objects.filter(contingent_year__region=region).values_list(
         "contingent_year__year", "municipality__cbs_code", "target"
     )
     for year, cbs_code, target in targets:
         spread[year][cbs_code] = target
-    return years, dict(spread)
+    return years, shares, dict(spread)
 
 
 # --- The scenario's input ------------------------------------------------------------------------
@@ -418,11 +431,14 @@ def contingent_total(
 def contingent_split(
     parameters: ScenarioParameters, data: RegionData, year: int
 ) -> dict[str, float]:
-    """Per municipality its dwellings in ``year``."""
+    """Per municipality its dwellings for people leaving a facility in ``year`` (the outflow
+    stream of the year's contingent)."""
     total, source = contingent_total(parameters, data, year)
+    share = data.outflow_shares.get(source, DEFAULT_OUTFLOW_SHARE)
+    total *= share
     population = {m.cbs_code: max(m.population or 0, 1) for m in data.municipalities}
     targets = (
-        data.spread_targets.get(source, {})
+        {code: target * share for code, target in data.spread_targets.get(source, {}).items()}
         if parameters.contingent_split == Split.SPREAD_TARGETS
         else {}
     )

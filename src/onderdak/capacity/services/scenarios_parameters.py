@@ -13,9 +13,10 @@ Parameters (see the scenario page's help):
 - ``horizon_months`` (1 to 600, default 120) from ``start_month`` (``YYYY-MM``; default the
   month after the latest monthly figures, or this month); ``runs`` (1 to 10,000, default 1,000)
   and ``seed`` (default 0): the same parameters and data give the same result;
-- ``contingent_per_year``: dwellings a year for people leaving care (default: the region's
-  contingent years, the latest year for later years, else 250), split over the municipalities
-  ``by population`` or by the year's ``spread_targets`` (the rest by population);
+- ``contingent_per_year``: the contingent, dwellings a year (default: the region's contingent
+  years, the latest year for later years, else 250), of which the outflow stream's share serves
+  people leaving a facility; split over the municipalities ``by population`` or by the year's
+  ``spread_targets`` (the rest by population);
 - ``plan_changes``: ``add`` places of a type in a municipality or a subregion (split by
   population) from a year on, or change the ``pace`` of a municipality's or subregion's
   build-up or phase-down of a type by a factor (2: twice as fast, to the same end);
