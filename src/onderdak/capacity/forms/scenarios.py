@@ -108,7 +108,10 @@ class ScenarioForm(ServiceErrorsMixin, Form):
     stay_distribution = forms.ChoiceField(
         label=gettext_lazy("Length of stay"),
         choices=[
-            (StayKind.EXPONENTIAL, gettext_lazy("exponential (as many short as long stays vary)")),
+            (
+                StayKind.EXPONENTIAL,
+                gettext_lazy("exponential (the spread is as large as the mean)"),
+            ),
             (StayKind.LOGNORMAL, gettext_lazy("lognormal, with the spread below")),
         ],
     )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onderdak.capacity.models.reference import FacilityType
 from onderdak.region.models import Level, Municipality, Organisation, OrganisationKind, Region
@@ -62,7 +63,7 @@ class Facility(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = _("facility")
+        verbose_name = pgettext_lazy("capacity", "facility")
         verbose_name_plural = _("facilities")
         ordering = ["region", "municipality__name", "name"]
         constraints = [
@@ -108,7 +109,7 @@ class MonthlyFigure(models.Model):
         Facility,
         on_delete=models.CASCADE,
         related_name="monthly_figures",
-        verbose_name=_("facility"),
+        verbose_name=pgettext_lazy("capacity", "facility"),
     )
     month = models.DateField(_("month"))
     occupied = models.PositiveIntegerField(_("occupied places"), validators=PEOPLE)

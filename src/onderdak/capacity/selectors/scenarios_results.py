@@ -111,9 +111,9 @@ def scenario_quote(run: SimulationRun) -> str:
     text = _(
         "In the scenario “%(scenario)s”, in the last year of the simulation (%(span)s), the "
         "region's waiting list is %(waiting)s people (median; in 1 of 10 runs more than "
-        "%(waiting90)s), %(unsheltered)s people a month are turned away without shelter (1 in "
-        "10 runs: more than %(unsheltered90)s), and %(ready)s people are ready to leave care but "
-        "have no dwelling (1 in 10 runs: more than %(ready90)s). The expected cost of that year "
+        "%(waiting90)s), %(unsheltered)s people a month are turned away without shelter (in 1 "
+        "of 10 runs more than %(unsheltered90)s), and %(ready)s people are ready to leave care but "
+        "have no dwelling (in 1 of 10 runs more than %(ready90)s). The expected cost of that year "
         "is € %(cost)s. Source: Onderdak, flow simulation of %(date)s (%(runs)s runs, seed "
         "%(seed)s, engine %(engine)s)."
     ) % {

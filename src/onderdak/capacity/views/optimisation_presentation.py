@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from onderdak.capacity.models import OptimisationRun
 from onderdak.core import charts
@@ -171,7 +171,7 @@ def cost_chart(run: OptimisationRun, out: Outcome) -> charts.LineChart:
         series.append(charts.Series(_("Proposal"), _thousands(result["cost"])))
     budget = run.input["problem"]["budget"]
     if all(b is not None for b in budget):
-        series.append(charts.Series(_("Budget"), _thousands(budget)))
+        series.append(charts.Series(pgettext("optimisation", "Budget"), _thousands(budget)))
     return charts.line_chart(
         id="optimalisatie-kosten",
         title=_("Cost per year (thousands of euros)"),

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from onderdak.accounts.selectors import region_for_user
@@ -141,7 +142,11 @@ class PlanBaselineView(PlanMixin, View):
         else:
             messages.success(
                 request,
-                _("The baseline of %(year)s now holds the register's places: %(n)d cells set.")
+                ngettext(
+                    "The baseline of %(year)s now holds the register's places: %(n)d cell set.",
+                    "The baseline of %(year)s now holds the register's places: %(n)d cells set.",
+                    saved.total,
+                )
                 % {"year": self.plan.first_year, "n": saved.total},
             )
         return HttpResponseRedirect(reverse("capacity:plan"))
@@ -216,7 +221,13 @@ class GridEditMixin(ServiceFormMixin):
                 plan=self.plan, entries=form.entries(), by=self.request.user
             )
         messages.success(
-            self.request, _("The plan has been saved: %(n)d places changed.") % {"n": saved.total}
+            self.request,
+            ngettext(
+                "The plan has been saved: %(n)d place changed.",
+                "The plan has been saved: %(n)d places changed.",
+                saved.total,
+            )
+            % {"n": saved.total},
         )
         return self.plan
 
