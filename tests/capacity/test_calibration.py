@@ -72,7 +72,8 @@ def test_the_page_shows_cells_types_facilities_notes_and_the_fitted_chart(
     assert len(chart.legend) == 4
     assert len(chart.table.rows) == 4
     assert response.context["cells"][0].notes == [
-        "Its facilities reported in too few of the same months to be taken together."
+        "De voorzieningen hebben in te weinig dezelfde maanden cijfers gegeven "
+        "om ze samen te nemen."
     ]
     [short] = [row for row in response.context["facilities"] if row.notes]
     assert "6" in short.notes[0]

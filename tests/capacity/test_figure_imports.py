@@ -8,7 +8,6 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -27,15 +26,10 @@ from tests.capacity.facilities_data import (
     good_rows,
     other_facility,
 )
+from tests.capacity.in_english import english  # noqa: F401
 from tests.imports.files import csv_bytes, xlsx_bytes
 
-pytestmark = pytest.mark.usefixtures("facility_types")
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("facility_types", "english")
 
 
 def start(user, rows, name="maandcijfers.csv", kind="csv") -> ImportJob:
