@@ -16,6 +16,7 @@ from onderdak.region.models import Organisation
 from tests.capacity import rights as capacity
 from tests.conftest import verify_second_factor
 from tests.contingent.test_rights import TABLE as CONTINGENT_TABLE
+from tests.framework import rights as framework
 from tests.funding import helpers as funding
 from tests.funding import web as funding_web
 from tests.imports import rights as imports
@@ -175,6 +176,7 @@ RULES: dict[str, list[Case] | str] = {
     **imports.RULES,
     **monitor.RULES,
     **capacity.RULES,
+    **framework.RULES,
 }
 
 #: Funding URLs that take no scenario (the rest are requested for ``funding.rights_scenario()``).
@@ -208,7 +210,7 @@ def test_every_url_is_in_the_table():
 
 
 def _url(name: str, user_pk: int) -> str:
-    for part in (imports, monitor, capacity):
+    for part in (imports, monitor, capacity, framework):
         if name in part.URLS:
             return part.URLS[name]()
     organisation = Organisation.objects.filter(kind="care_provider").order_by("pk").first()

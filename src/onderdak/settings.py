@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "onderdak.contingent",
     "onderdak.monitor",
     "onderdak.capacity",
+    "onderdak.framework",
 ]
 
 MIDDLEWARE = [
@@ -286,6 +287,7 @@ SPECTACULAR_SETTINGS = {
         "GovernanceBodyLevelEnum": "onderdak.region.models.GovernanceLevel",
         "ImportStatusEnum": "onderdak.imports.models.ImportStatus",
         "CapacityRunStatusEnum": "onderdak.capacity.models.RunStatus",
+        "FrameworkVersionStatusEnum": "onderdak.framework.models.VersionStatus",
     },
 }
 
@@ -345,6 +347,25 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "capacity.Scenario",
     {"model": "capacity.SimulationRun", "exclude_fields": ["input", "result", "progress"]},
     {"model": "capacity.OptimisationRun", "exclude_fields": ["input", "result", "progress"]},
+    "framework.PolicyDomain",
+    "framework.Framework",
+    {"model": "framework.FrameworkVersion", "exclude_fields": ["content"]},
+    "framework.Theme",
+    "framework.Ambition",
+    {"model": "framework.Action", "m2m_fields": ["partners", "policy_domains"]},
+    "framework.ActionIndicator",
+    "framework.ActionTarget",
+    "framework.ActionComment",
+    "framework.Stakeholder",
+    "framework.StakeholderLevel",
+    {"model": "framework.ParticipationSession", "m2m_fields": ["participants"]},
+    "framework.InputItem",
+    "framework.DecisionStep",
+    {"model": "framework.DecisionPaper", "exclude_fields": ["file"]},
+    "framework.ProjectPhase",
+    "framework.Milestone",
+    "framework.WorkingGroup",
+    "framework.GroupMember",
 )
 
 # --- Logging: never personal data; request paths carry no personal data by design ---------------

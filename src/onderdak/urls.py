@@ -14,6 +14,7 @@ urlpatterns = [
     path("contingent/", include("onderdak.contingent.urls")),
     path("monitor/", include("onderdak.monitor.urls")),
     path("capaciteit/", include("onderdak.capacity.urls")),
+    path("beleidskader/", include("onderdak.framework.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("onderdak.core.api.urls")),

@@ -29,6 +29,7 @@ from tests.contingent.factories import (
     ProposalFactory,
 )
 from tests.factories import UserFactory, organisation_for
+from tests.framework.pages import PAGES as FRAMEWORK_PAGES
 from tests.monitor.pages import PAGES as MONITOR_PAGES
 
 COORDINATION = frozenset({Role.REGIONAL_COORDINATOR, Role.ADMINISTRATOR})
@@ -406,6 +407,7 @@ PAGES = [
     ),
     *MONITOR_PAGES,
     *CAPACITY_PAGES,
+    *FRAMEWORK_PAGES,
     WebPage("404", lambda user: "/bestaat-niet/", allowed_status=404),
     WebPage("admin:index", url("admin:index"), allowed=COORDINATION, denied_status=None),
 ]

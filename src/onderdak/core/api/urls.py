@@ -17,6 +17,7 @@ urlpatterns = [
     path("v1/", include("onderdak.imports.api.urls")),
     path("v1/", include("onderdak.monitor.api.urls")),
     path("v1/", include("onderdak.capacity.api.urls")),
+    path("v1/", include("onderdak.framework.api.urls")),
     path("schema/", SpectacularAPIView.as_view(**PUBLIC), name="schema"),
     path(
         "docs/",

@@ -1,0 +1,3 @@
+"""The framework module's frameworks pages for the page-by-page browser check."""
+
+PAGES: list = []
