@@ -31,6 +31,10 @@ class MatrixAction:
     owner: str
     theme_pk: int
 
+    @property
+    def level_label(self) -> str:
+        return str(Level(self.level).label) if self.level else ""
+
 
 @dataclass
 class MatrixRow:

@@ -67,11 +67,15 @@ def visible_comments(*, user, region: Region | None) -> QuerySet[ActionComment]:
 
 
 def framework_or_404(*, user, region, pk) -> Framework:
-    return get_object_or_404(visible_frameworks(user=user, region=region), pk=pk)
+    return get_object_or_404(
+        visible_frameworks(user=user, region=region).select_related("region"), pk=pk
+    )
 
 
 def version_or_404(*, user, region, pk) -> FrameworkVersion:
     return get_object_or_404(
-        visible_versions(user=user, region=region).select_related("framework", "created_by"),
+        visible_versions(user=user, region=region).select_related(
+            "framework__region", "created_by"
+        ),
         pk=pk,
     )
