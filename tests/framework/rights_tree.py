@@ -5,16 +5,21 @@ Editors change the tree; municipality officers read it and comment on the action
 municipality owns (the example's local action); governance readers do not see the working copy.
 """
 
+from django.urls import reverse
+
 from onderdak.accounts.models import Role
 from tests.framework.rights_frameworks import EDITORS, WORKING_COPY_READERS
 from tests.framework.tree_data import (
+    api_at,
     at,
+    draft_version,
     example_action,
     example_ambition,
     example_comment,
     example_framework,
     example_indicator,
     example_theme,
+    put_version,
 )
 from tests.rights_table import Case
 
@@ -96,4 +101,85 @@ URLS: dict = {
     **_item_urls("theme"),
     **_item_urls("ambition"),
     **_item_urls("action"),
+}
+
+
+# --- The API -------------------------------------------------------------------------------------
+
+READERS = WORKING_COPY_READERS | {Role.GOVERNANCE_READER}
+
+
+def _api(allowed, method="get", ok=200, data=None) -> Case:
+    return Case(allowed, method, ok, {"data": data} if data else {}, api=True)
+
+
+def framework_payload():
+    return {"title": "Kader via de API", "first_year": 2026, "last_year": 2031}
+
+
+def theme_payload():
+    return {"framework": example_framework().pk, "title": "Thema via de API"}
+
+
+def ambition_payload():
+    return {"theme": example_theme().pk, "title": "Ambitie via de API"}
+
+
+def action_payload():
+    return {
+        "ambition": example_ambition().pk,
+        "title": "Actie",
+        "level": "regional",
+        "owned_by_region": True,
+    }
+
+
+def _api_item_rules(kind: str, payload) -> dict:
+    return {
+        f"framework-{kind}-list": [
+            _api(WORKING_COPY_READERS),
+            _api(EDITORS, "post", 201, payload),
+        ],
+        f"framework-{kind}-detail": [
+            _api(WORKING_COPY_READERS),
+            _api(EDITORS, "patch", 200, lambda: {"title": "Anders"}),
+            _api(EDITORS, "delete", 204),
+        ],
+    }
+
+
+RULES |= {
+    "framework-list": [_api(READERS), _api(EDITORS, "post", 201, framework_payload)],
+    "framework-detail": [_api(READERS), _api(EDITORS, "patch", 200, lambda: {"title": "Anders"})],
+    "framework-tree": [_api(WORKING_COPY_READERS)],
+    "framework-matrix": [_api(WORKING_COPY_READERS)],
+    **_api_item_rules("theme", theme_payload),
+    **_api_item_rules("ambition", ambition_payload),
+    **_api_item_rules("action", action_payload),
+    "framework-version-list": [
+        _api(READERS),
+        _api(EDITORS, "post", 201, lambda: {"framework": example_framework().pk}),
+    ],
+    "framework-version-detail": [_api(READERS)],
+    "framework-version-consult": [_api(EDITORS, "post")],
+    "framework-version-propose": [_api(EDITORS, "post")],
+    "framework-version-rework": [_api(EDITORS, "post")],
+}
+
+URLS |= {
+    "framework-list": lambda: reverse("framework-list"),
+    "framework-detail": api_at("framework-detail"),
+    "framework-tree": api_at("framework-tree"),
+    "framework-matrix": api_at("framework-matrix"),
+    "framework-theme-list": lambda: reverse("framework-theme-list"),
+    "framework-theme-detail": api_at("framework-theme-detail", example_theme),
+    "framework-ambition-list": lambda: reverse("framework-ambition-list"),
+    "framework-ambition-detail": api_at("framework-ambition-detail", example_ambition),
+    "framework-action-list": lambda: reverse("framework-action-list"),
+    "framework-action-detail": api_at("framework-action-detail", example_action),
+    "framework-version-list": lambda: reverse("framework-version-list"),
+    "framework-version-detail": api_at("framework-version-detail", put_version),
+    "framework-version-consult": api_at("framework-version-consult", draft_version),
+    "framework-version-propose": api_at("framework-version-propose", draft_version),
+    "framework-version-rework": api_at("framework-version-rework", put_version),
 }

@@ -74,3 +74,16 @@ def example_comment():
 
 def example_indicator():
     return example_action().indicators.get()
+
+
+def draft_version():
+    return example_framework().versions.get(number=1)
+
+
+def api_at(name: str, find=lambda: example_framework()):
+    """The path of the API endpoint ``name`` for the object ``find`` gives."""
+
+    def path(*_args):
+        return reverse(name, kwargs={"pk": find().pk})
+
+    return path
