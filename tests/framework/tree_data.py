@@ -43,7 +43,7 @@ def example_framework() -> Framework:
 
 
 def example_action():
-    return example_framework().themes.get().ambitions.get().actions.get(title="Lokaal loket")
+    return example_ambition().actions.get(title="Lokaal loket")
 
 
 def put_version():
@@ -61,11 +61,11 @@ def at(name: str, find=lambda: example_framework()):
 
 
 def example_theme():
-    return example_framework().themes.get()
+    return example_framework().themes.order_by("pk").first()
 
 
 def example_ambition():
-    return example_theme().ambitions.get()
+    return example_theme().ambitions.order_by("pk").first()
 
 
 def example_comment():
