@@ -7,7 +7,8 @@ from django.urls import reverse
 from onderdak.accounts.models import Role
 from onderdak.framework.models import Action, Ambition, Framework, FrameworkVersion, Theme
 from onderdak.region.models import Municipality
-from tests.framework.factories import ActionFactory, FrameworkFactory
+from tests.framework.factories import ActionFactory, FrameworkFactory, ThemeFactory
+from tests.framework.tree_data import example_action, example_framework, put_version
 
 pytestmark = pytest.mark.usefixtures("policy_domains")
 
@@ -146,3 +147,60 @@ def test_governance_readers_see_versions_put_to_them_only(region, make_member, l
         reverse("framework:diff", args=[framework.pk]), {"van": "werk", "naar": shown.pk}
     )
     assert response.status_code == 404
+
+
+def test_the_front_page_counts_per_level_and_lists_the_parts(region, leader_client):
+    framework = example_framework()
+    page = leader_client.get(reverse("framework:framework_detail", args=[framework.pk]))
+    counts = page.context["counts"]
+    assert (counts.themes, counts.ambitions, counts.actions) == (1, 1, 3)
+    assert [n for _label, n in counts.per_level] == [1, 1, 1]
+    urls = [url for _label, url in page.context["parts"]]
+    assert reverse("framework:matrix", args=[framework.pk]) in urls
+
+
+def test_the_matrix_flags_the_same_task_at_two_levels(region, leader_client):
+    framework = example_framework()
+    matrix = leader_client.get(reverse("framework:matrix", args=[framework.pk])).context["matrix"]
+    [group] = matrix.claimed_twice
+    assert {a.title for a in group} == {"Lokaal loket", "Lokaal loket!"}
+    assert not matrix.without_owner
+    ActionFactory(ambition=example_action().ambition, unowned=True, title="Nog niet belegd")
+    matrix = leader_client.get(reverse("framework:matrix", args=[framework.pk])).context["matrix"]
+    assert [a.title for a in matrix.without_level] == ["Nog niet belegd"]
+
+
+def test_compare_a_version_with_the_working_copy(region, leader_client):
+    framework = example_framework()
+    action = example_action()
+    action.title = "Anders genoemd"
+    action.save()
+    response = leader_client.get(
+        reverse("framework:diff", args=[framework.pk]), {"van": put_version().pk, "naar": "werk"}
+    )
+    [changed] = response.context["diff"].changed
+    assert changed.title == "Anders genoemd"
+    missing = leader_client.get(
+        reverse("framework:diff", args=[framework.pk]), {"van": "999999", "naar": "werk"}
+    )
+    assert missing.status_code == 404
+
+
+def test_link_an_indicator_with_targets(region, leader_client, monkeypatch):
+    from onderdak.framework.views import tree_action
+
+    info = type("Info", (), {"code": "ethos-people", "name": "Dakloze mensen"})
+    monkeypatch.setattr(tree_action, "region_catalogue", lambda region: [info])
+    action = example_action()
+    url = reverse("framework:indicator_set", args=[action.pk])
+    response = leader_client.post(url, {"code": "ethos-people", "target_2027": "12,5"})
+    assert response.status_code == 302
+    target = action.indicators.get(indicator_code="ethos-people").targets.get()
+    assert (target.year, str(target.value)) == (2027, "12.50")
+
+
+def test_items_move_up_and_down(region, leader_client):
+    framework = example_framework()
+    second = ThemeFactory(framework=framework, title="Tweede")
+    leader_client.post(reverse("framework:theme_move", args=[second.pk]), {"richting": "omhoog"})
+    assert framework.themes.first().title == "Tweede"

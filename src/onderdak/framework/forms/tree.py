@@ -146,6 +146,7 @@ class IndicatorForm(Form):
                 required=False,
                 max_digits=14,
                 decimal_places=2,
+                localize=True,  # "12,5" in Dutch
             )
 
     def targets(self) -> dict:
