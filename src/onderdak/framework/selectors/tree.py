@@ -10,16 +10,18 @@ from onderdak.framework.models import (
     Action,
     ActionComment,
     ActionIndicator,
+    Ambition,
     Framework,
     FrameworkVersion,
 )
-from onderdak.framework.selectors.content import themes_with_everything
 from onderdak.region.models import Level
 
 
 def framework_tree(framework: Framework):
-    """The themes with ambitions and actions, in a fixed number of queries."""
-    return themes_with_everything(framework)
+    """The themes with their ambitions and actions (with their owners): three queries."""
+    actions = Action.objects.select_related("owner_municipality", "owner_subregion")
+    ambitions = Ambition.objects.prefetch_related(Prefetch("actions", actions))
+    return framework.themes.prefetch_related(Prefetch("ambitions", ambitions))
 
 
 @dataclass(frozen=True)
