@@ -1,8 +1,11 @@
 """The framework's pages as the project leader: make a framework, build its tree through the
 forms, see the matrix, make versions and compare them; bad input shown on the form."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
 from onderdak.framework.models import Action, Ambition, Framework, FrameworkVersion, Theme
@@ -204,3 +207,19 @@ def test_items_move_up_and_down(region, leader_client):
     second = ThemeFactory(framework=framework, title="Tweede")
     leader_client.post(reverse("framework:theme_move", args=[second.pk]), {"richting": "omhoog"})
     assert framework.themes.first().title == "Tweede"
+
+
+def test_the_matrix_as_excel(region, leader_client):
+    framework = example_framework()
+    response = leader_client.get(reverse("framework:matrix_export", args=[framework.pk]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    texts = {
+        str(cell.value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value
+    }
+    assert any("Lokaal loket (Alphen aan den Rijn)" in text for text in texts)
+    assert any("Lokaal loket!" in text for text in texts)  # flagged: the same task twice
+    assert len(workbook.worksheets) >= 2
