@@ -121,6 +121,7 @@ def framework_matrix(framework: Framework) -> Matrix:
     rows = (
         Action.objects.filter(ambition__theme__framework=framework)
         .select_related("owner_municipality", "owner_subregion", "ambition")
+        .defer("owner_municipality__boundary")
         .order_by("ambition__theme__position", "ambition__position", "position", "pk")
     )
     region_name = framework.region.name

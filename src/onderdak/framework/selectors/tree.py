@@ -19,7 +19,9 @@ from onderdak.region.models import Level
 
 def framework_tree(framework: Framework):
     """The themes with their ambitions and actions (with their owners): three queries."""
-    actions = Action.objects.select_related("owner_municipality", "owner_subregion")
+    actions = Action.objects.select_related("owner_municipality", "owner_subregion").defer(
+        "owner_municipality__boundary"
+    )
     ambitions = Ambition.objects.prefetch_related(Prefetch("actions", actions))
     return framework.themes.prefetch_related(Prefetch("ambitions", ambitions))
 
