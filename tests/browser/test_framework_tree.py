@@ -103,6 +103,7 @@ def change_an_action(page: Page) -> None:
     follow(page, reverse("framework:action_update", args=[action.pk]))
     page.fill("#id_title", "Eén lokaal loket per gemeente")
     page.select_option("#id_status", "in_progress")
+    page.fill("#id_description", "<p>Eén loket voor <b>alle</b> vragen.</p>")
     press(page)
     checked(page)
 
@@ -115,7 +116,8 @@ def compare(page: Page, framework: Framework, first, second) -> None:
     checked(page)
     changed = page.locator("main table", has_text="Eén lokaal loket per gemeente")
     expect(changed).to_contain_text("Lokaal loket")  # before, and after:
-    expect(changed.locator("tbody tr")).to_have_count(2)  # the title and the status
+    expect(changed.locator("tbody tr")).to_have_count(3)  # the title, the text and the status
+    expect(changed.locator("ins")).to_contain_text("Eén loket voor alle vragen.")
 
 
 @pytest.mark.browser
