@@ -80,3 +80,24 @@ def test_versions_for_governance_and_their_steps(region, make_member, leader_api
     assert done.json()["status"] == "proposed"
     again = leader_api.post(reverse("framework-version-consult", args=[version.pk]), format="json")
     assert again.status_code == 409
+
+
+def test_filters_and_a_refused_period(region, leader_api):
+    framework = example_framework()
+    own = leader_api.get(
+        reverse("framework-action-list"),
+        {"framework": framework.pk, "owner_municipality": "GM0484"},
+    ).json()["results"]
+    assert [a["title"] for a in own] == ["Lokaal loket"]
+    refused = leader_api.patch(
+        reverse("framework-detail", args=[framework.pk]), {"first_year": 2028}, format="json"
+    )
+    assert refused.status_code == 400
+    assert "first_year" in refused.json()["fields"]
+    made = leader_api.post(
+        reverse("framework-version-list"),
+        {"framework": framework.pk, "label": "API"},
+        format="json",
+    )
+    assert (made.status_code, made.json()["number"], made.json()["status"]) == (201, 3, "draft")
+    assert made.json()["content"]["themes"][0]["ambitions"][0]["actions"]
