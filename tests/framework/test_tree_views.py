@@ -223,3 +223,13 @@ def test_the_matrix_as_excel(region, leader_client):
     assert any("Lokaal loket (Alphen aan den Rijn)" in text for text in texts)
     assert any("Lokaal loket!" in text for text in texts)  # flagged: the same task twice
     assert len(workbook.worksheets) >= 2
+
+
+def test_a_version_label_too_long_is_shown_on_the_list(region, leader_client):
+    framework = example_framework()
+    response = leader_client.post(
+        reverse("framework:version_create", args=[framework.pk]), {"label": "x" * 201}
+    )
+    assert response.status_code == 200
+    assert "label" in response.context["form"].errors
+    assert framework.versions.count() == 2

@@ -169,9 +169,10 @@ class VersionCreateView(FrameworkMixin, View):
 
     def post(self, request, *args, **kwargs):
         form = VersionForm(request.POST)
-        if not form.is_valid():
-            view = VersionListView.as_view()
-            return view(request, *args, form=form, **kwargs)
+        if not form.is_valid():  # the list again, with the form's errors
+            page = VersionListView()
+            page.setup(request, *args, **kwargs)
+            return page.render_to_response(page.get_context_data(form=form))
         version = version_create(
             framework=self.framework, user=request.user, label=form.cleaned_data["label"]
         )
