@@ -1,11 +1,12 @@
 """How a version's frozen content and a diff are shown: labels for the stored codes (levels,
 statuses, the kinds of item and the names of fields), in the reader's language."""
 
+import copy
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from onderdak.framework.models import ActionStatus
+from onderdak.framework.models import ActionStatus, PolicyDomain
 from onderdak.framework.selectors.diff import Diff, FieldChange, ItemChange
 from onderdak.region.models import Level
 
@@ -35,12 +36,19 @@ CODED = {"level": dict(Level.choices), "status": dict(ActionStatus.choices)}
 
 
 def labelled_content(content: dict) -> dict:
-    """The content with a ``level_label`` and ``status_label`` on every action."""
+    """The content with labels on every action: ``level_label``, ``status_label`` and
+    ``domain_labels`` (the policy domains' names, by their codes); the stored dict is left as it
+    is."""
+    content = copy.deepcopy(content)
+    domains = {d.code: str(d) for d in PolicyDomain.objects.all()}
     for theme in content.get("themes", []):
         for ambition in theme.get("ambitions", []):
             for action in ambition.get("actions", []):
                 action["level_label"] = CODED["level"].get(action.get("level"), "")
                 action["status_label"] = CODED["status"].get(action.get("status"), "")
+                action["domain_labels"] = [
+                    domains.get(code, code) for code in action.get("policy_domains", [])
+                ]
     return content
 
 
