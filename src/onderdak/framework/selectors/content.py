@@ -21,21 +21,21 @@ from django.db.models import Prefetch
 from onderdak.framework.models import Action, ActionIndicator, Ambition, Framework, Theme
 
 
-def _owner(action: Action) -> str:
+def _owner(action: Action, region_name: str) -> str:
     if action.owner_municipality_id:
         return action.owner_municipality.name
     if action.owner_subregion_id:
         return action.owner_subregion.name
-    return action.ambition.theme.framework.region.name if action.owned_by_region else ""
+    return region_name if action.owned_by_region else ""
 
 
-def _action(action: Action) -> dict:
+def _action(action: Action, region_name: str) -> dict:
     return {
         "key": f"action-{action.pk}",
         "title": action.title,
         "description": action.description,
         "level": action.level,
-        "owner": _owner(action),
+        "owner": _owner(action, region_name),
         "partners": [p.name for p in action.partners.all()],
         "policy_domains": [d.code for d in action.policy_domains.all()],
         "starts_on": action.starts_on.isoformat() if action.starts_on else "",
@@ -51,33 +51,35 @@ def _action(action: Action) -> dict:
     }
 
 
-def _ambition(ambition: Ambition) -> dict:
+def _ambition(ambition: Ambition, region_name: str) -> dict:
     return {
         "key": f"ambition-{ambition.pk}",
         "title": ambition.title,
         "description": ambition.description,
-        "actions": [_action(a) for a in ambition.actions.all()],
+        "actions": [_action(a, region_name) for a in ambition.actions.all()],
     }
 
 
-def _theme(theme: Theme) -> dict:
+def _theme(theme: Theme, region_name: str) -> dict:
     return {
         "key": f"theme-{theme.pk}",
         "title": theme.title,
         "description": theme.description,
-        "ambitions": [_ambition(a) for a in theme.ambitions.all()],
+        "ambitions": [_ambition(a, region_name) for a in theme.ambitions.all()],
     }
 
 
 def themes_with_everything(framework: Framework):
     """The framework's themes with ambitions, actions and all they show, in a fixed number of
     queries whatever the size of the tree."""
-    actions = Action.objects.select_related(
-        "owner_municipality", "owner_subregion", "ambition__theme__framework__region"
-    ).prefetch_related(
-        "partners",
-        "policy_domains",
-        Prefetch("indicators", ActionIndicator.objects.prefetch_related("targets")),
+    actions = (
+        Action.objects.select_related("owner_municipality", "owner_subregion")
+        .defer("owner_municipality__boundary")  # a map's outline: large, and not shown here
+        .prefetch_related(
+            "partners",
+            "policy_domains",
+            Prefetch("indicators", ActionIndicator.objects.prefetch_related("targets")),
+        )
     )
     ambitions = Ambition.objects.prefetch_related(Prefetch("actions", actions))
     return framework.themes.prefetch_related(Prefetch("ambitions", ambitions))
@@ -90,5 +92,5 @@ def framework_content(framework: Framework) -> dict:
         "first_year": framework.first_year,
         "last_year": framework.last_year,
         "vision": framework.vision,
-        "themes": [_theme(t) for t in themes_with_everything(framework)],
+        "themes": [_theme(t, framework.region.name) for t in themes_with_everything(framework)],
     }
