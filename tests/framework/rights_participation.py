@@ -1,4 +1,85 @@
-"""Rights of the framework module's participation pages and endpoints (``tests/test_rights.py``)."""
+"""Rights of the framework module's participation and input pages and endpoints
+(``tests/test_rights.py``): who reads the working copy (editors, municipality officers) reads
+them; editors (policy officers, the regional coordinator) write (``framework/rules.py``)."""
 
-RULES: dict = {}
-URLS: dict = {}
+from django.urls import reverse
+
+from onderdak.accounts.models import Role
+from tests.framework.process_data import (
+    example_framework,
+    example_item,
+    example_phase,
+    example_stakeholder,
+)
+from tests.rights_table import Case
+
+EDITORS = frozenset({Role.POLICY_OFFICER, Role.REGIONAL_COORDINATOR})
+READERS = EDITORS | {Role.MUNICIPALITY_OFFICER}
+
+
+def on_framework(name: str, *extra):
+    return lambda: reverse(name, args=[example_framework().pk, *(e() for e in extra)])
+
+
+def stakeholder_id() -> int:
+    return example_stakeholder().pk
+
+
+def item_id() -> int:
+    return example_item().pk
+
+
+def stakeholder_form() -> dict:
+    return {"kind": "residents", "name": "Bewoners (rechtentabel)"}
+
+
+def levels_form() -> dict:
+    return {f"phase_{example_phase().pk}": "consult"}
+
+
+def session_form() -> dict:
+    return {"title": "Sessie (rechtentabel)", "held_on": "2025-04-01"}
+
+
+def input_form() -> dict:
+    return {"stakeholder": stakeholder_id(), "received_on": "2025-04-01", "text": "Inbreng"}
+
+
+def respond_form() -> dict:
+    return {"response": "noted", "response_text": "Gezien"}
+
+
+def api_stakeholder() -> dict:
+    return {"framework": example_framework().pk, **stakeholder_form()}
+
+
+def api_input() -> dict:
+    return {"framework": example_framework().pk, **input_form()}
+
+
+RULES: dict = {
+    "framework:participation": [Case(READERS)],
+    "framework:stakeholder_create": [
+        Case(EDITORS),
+        Case(EDITORS, "post", 302, {"data": stakeholder_form}),
+    ],
+    "framework:stakeholder_levels": [
+        Case(EDITORS),
+        Case(EDITORS, "post", 302, {"data": levels_form}),
+    ],
+    "framework:session_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": session_form})],
+    "framework:input_list": [Case(READERS)],
+    "framework:input_export": [Case(READERS)],
+    "framework:input_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": input_form})],
+    "framework:input_respond": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": respond_form})],
+}
+URLS: dict = {
+    "framework:participation": on_framework("framework:participation"),
+    "framework:stakeholder_create": on_framework("framework:stakeholder_create"),
+    "framework:stakeholder_levels": on_framework("framework:stakeholder_levels", stakeholder_id),
+    "framework:session_create": on_framework("framework:session_create"),
+    "framework:input_list": on_framework("framework:input_list"),
+    "framework:input_export": on_framework("framework:input_export"),
+    "framework:input_create": on_framework("framework:input_create"),
+    "framework:input_respond": on_framework("framework:input_respond", item_id),
+}

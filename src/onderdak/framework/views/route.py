@@ -41,6 +41,9 @@ class VersionMixin(FrameworkMixin):
         versions = selectors.visible_versions(user=self.request.user, framework=self.framework)
         return get_object_or_404(versions, pk=self.kwargs["version"])
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**{**kwargs, "version": self.version})
+
 
 class VersionRouteView(VersionMixin, TemplateView):
     """A version's steps with their papers, and the timeline of its route."""
@@ -53,7 +56,7 @@ class VersionRouteView(VersionMixin, TemplateView):
         timeline = selectors.route_timeline(
             version=self.version, steps=steps, period=selectors.route_period(self.framework)
         )
-        return super().get_context_data(version=self.version, steps=steps, chart=timeline, **kwargs)
+        return super().get_context_data(steps=steps, chart=timeline, **kwargs)
 
 
 class RouteFormView(VersionMixin, ServiceFormView):
@@ -61,9 +64,6 @@ class RouteFormView(VersionMixin, ServiceFormView):
 
     def back_url(self) -> str:
         return reverse("framework:route_version", args=[self.framework.pk, self.version.pk])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.version, **kwargs)
 
 
 class StepCreateView(RouteFormView):
