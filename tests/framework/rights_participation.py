@@ -53,8 +53,20 @@ def api_stakeholder() -> dict:
     return {"framework": example_framework().pk, **stakeholder_form()}
 
 
+def api_levels() -> dict:
+    return {"levels": [{"phase": example_phase().pk, "level": "inform"}]}
+
+
+def api_session() -> dict:
+    return {"framework": example_framework().pk, "participants": [], **session_form()}
+
+
 def api_input() -> dict:
     return {"framework": example_framework().pk, **input_form()}
+
+
+def detail(name: str, pk):
+    return lambda: reverse(name, args=[pk()])
 
 
 RULES: dict = {
@@ -72,6 +84,23 @@ RULES: dict = {
     "framework:input_export": [Case(READERS)],
     "framework:input_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": input_form})],
     "framework:input_respond": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": respond_form})],
+    "framework-stakeholder-list": [
+        Case(READERS, api=True),
+        Case(EDITORS, "post", 201, {"data": api_stakeholder}, api=True),
+    ],
+    "framework-stakeholder-detail": [Case(READERS, api=True)],
+    "framework-stakeholder-levels": [Case(EDITORS, "put", 200, {"data": api_levels}, api=True)],
+    "framework-session-list": [
+        Case(READERS, api=True),
+        Case(EDITORS, "post", 201, {"data": api_session}, api=True),
+    ],
+    "framework-session-detail": [Case(READERS, api=True)],
+    "framework-input-list": [
+        Case(READERS, api=True),
+        Case(EDITORS, "post", 201, {"data": api_input}, api=True),
+    ],
+    "framework-input-detail": [Case(READERS, api=True)],
+    "framework-input-respond": [Case(EDITORS, "post", 200, {"data": respond_form}, api=True)],
 }
 URLS: dict = {
     "framework:participation": on_framework("framework:participation"),
@@ -82,4 +111,11 @@ URLS: dict = {
     "framework:input_export": on_framework("framework:input_export"),
     "framework:input_create": on_framework("framework:input_create"),
     "framework:input_respond": on_framework("framework:input_respond", item_id),
+    "framework-stakeholder-detail": detail("framework-stakeholder-detail", stakeholder_id),
+    "framework-stakeholder-levels": detail("framework-stakeholder-levels", stakeholder_id),
+    "framework-session-detail": detail(
+        "framework-session-detail", lambda: example_framework().sessions.get().pk
+    ),
+    "framework-input-detail": detail("framework-input-detail", item_id),
+    "framework-input-respond": detail("framework-input-respond", item_id),
 }

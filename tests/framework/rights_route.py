@@ -13,7 +13,7 @@ from tests.framework.process_data import (
     example_step,
     pdf,
 )
-from tests.framework.rights_participation import EDITORS, READERS
+from tests.framework.rights_participation import EDITORS, READERS, detail
 from tests.rights_table import Case
 
 ROUTE_READERS = READERS | {Role.GOVERNANCE_READER}
@@ -37,6 +37,10 @@ def paper_form() -> dict:
     return {"title": "Stuk (rechtentabel)", "file": pdf()}
 
 
+def api_step() -> dict:
+    return {"version": consulted_version().pk, **step_form()}
+
+
 RULES: dict = {
     "framework:route": [Case(ROUTE_READERS)],
     "framework:route_version": [Case(ROUTE_READERS)],
@@ -44,6 +48,14 @@ RULES: dict = {
     "framework:step_outcome": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": outcome_form})],
     "framework:paper_upload": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": paper_form})],
     "framework:paper_download": [Case(ROUTE_READERS)],
+    "framework-decision-step-list": [
+        Case(ROUTE_READERS, api=True),
+        Case(EDITORS, "post", 201, {"data": api_step}, api=True),
+    ],
+    "framework-decision-step-detail": [Case(ROUTE_READERS, api=True)],
+    "framework-decision-step-record-outcome": [
+        Case(EDITORS, "post", 200, {"data": outcome_form}, api=True)
+    ],
 }
 URLS: dict = {
     "framework:route": lambda: reverse("framework:route", args=[example_framework().pk]),
@@ -52,4 +64,10 @@ URLS: dict = {
     "framework:step_outcome": on_version("framework:step_outcome", lambda: example_step().pk),
     "framework:paper_upload": on_version("framework:paper_upload", lambda: example_step().pk),
     "framework:paper_download": on_version("framework:paper_download", lambda: example_paper().pk),
+    "framework-decision-step-detail": detail(
+        "framework-decision-step-detail", lambda: example_step().pk
+    ),
+    "framework-decision-step-record-outcome": detail(
+        "framework-decision-step-record-outcome", lambda: example_step().pk
+    ),
 }

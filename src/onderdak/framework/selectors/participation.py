@@ -58,6 +58,11 @@ class InputFilters:
     response: str = ""
 
 
+def about_theme(items: QuerySet[InputItem], theme: int) -> QuerySet[InputItem]:
+    """The contributions about the theme or about an action under it."""
+    return items.filter(Q(theme=theme) | Q(action__ambition__theme=theme))
+
+
 def input_log(*, framework: Framework, filters: InputFilters = InputFilters()) -> QuerySet:
     """The framework's contributions as filtered, newest first, with all a row shows. A theme
     matches the contributions about it and about the actions under it."""
@@ -78,5 +83,5 @@ def input_log(*, framework: Framework, filters: InputFilters = InputFilters()) -
     if filters.session:
         items = items.filter(session=filters.session)
     if filters.theme:
-        items = items.filter(Q(theme=filters.theme) | Q(action__ambition__theme=filters.theme))
+        items = about_theme(items, filters.theme)
     return items.order_by("-received_on", "-pk")
