@@ -9,7 +9,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from onderdak.accounts.models import Role
-from onderdak.framework.models import InputItem, ResponseKind
+from onderdak.framework.models import (
+    InputItem,
+    ResponseKind,
+    Stakeholder,
+    StakeholderKind,
+    StakeholderLevel,
+)
 from tests.capacity.in_english import english  # noqa: F401
 from tests.framework.process_counts import queries
 from tests.framework.process_data import example_framework, example_item, example_stakeholder
@@ -109,3 +115,18 @@ def test_participation_page_shows_the_grid(leader_client):
     [row] = response.context["rows"]
     assert row.levels == ("advise", None)
     assert [p.name for p in response.context["phases"]] == ["Verkennen", "Schrijven"]
+
+
+def test_the_participation_page_takes_the_same_queries_with_more_stakeholders(leader_client):
+    framework = example_framework()
+    url = reverse("framework:participation", args=[framework.pk])
+    small = queries(leader_client, url)
+    phase = framework.phases.order_by("starts_on").first()
+    for n in range(15):
+        stakeholder = Stakeholder.objects.create(
+            framework=framework, kind=StakeholderKind.RESIDENTS, name=f"Bewoners {n}"
+        )
+        StakeholderLevel.objects.create(stakeholder=stakeholder, phase=phase, level="inform")
+        session = framework.sessions.create(title=f"Sessie {n}", held_on=datetime.date(2025, 4, 1))
+        session.participants.add(stakeholder)
+    assert queries(leader_client, url) == small

@@ -53,10 +53,9 @@ class VersionRouteView(VersionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         steps = list(selectors.steps_with_papers().filter(version=self.version))
-        timeline = selectors.route_timeline(
-            version=self.version, steps=steps, period=selectors.route_period(self.framework)
-        )
-        return super().get_context_data(steps=steps, chart=timeline, **kwargs)
+        period = selectors.route_period(self.framework)
+        timeline = selectors.route_timeline(version=self.version, steps=steps, period=period)
+        return super().get_context_data(steps=steps, chart=timeline, period=period, **kwargs)
 
 
 class RouteFormView(VersionMixin, ServiceFormView):
