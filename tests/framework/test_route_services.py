@@ -128,3 +128,15 @@ def test_a_paper_is_checked_by_its_content_and_size(leader, settings, tmp_path):
         services.paper_upload(step=step, user=leader, title="Groot", uploaded_file=big)
     assert "MB" in refused.value.fields["file"][0]
     assert DecisionPaper.objects.filter(step=step).count() == 1
+
+
+def test_a_step_agreed_after_it_sent_the_version_back_completes_the_route(leader):
+    version = new_version(leader, "propose")
+    step = add(version, leader)
+    services.step_record_outcome(
+        step=step, user=leader, outcome=Outcome.SENT_BACK, held_on=SEPTEMBER
+    )
+    version = version_transition(version=version, action="propose")
+    services.step_record_outcome(step=step, user=leader, outcome=Outcome.AGREED, held_on=OCTOBER)
+    version.refresh_from_db()
+    assert version.status == VersionStatus.ADOPTED

@@ -112,15 +112,18 @@ def step_record_outcome(
     refuse(errors)
     step.outcome = outcome
     step = save_validated(step)
-    _move_version(version)
+    _move_version(version, outcome)
     return step
 
 
-def _move_version(version: FrameworkVersion) -> None:
-    outcomes = list(version.steps.values_list("outcome", flat=True))
-    if Outcome.SENT_BACK in outcomes:
+def _move_version(version: FrameworkVersion, outcome: str) -> None:
+    """The version's next state after ``outcome`` (an earlier step sent back and since agreed
+    again does not hold it up: only the outcomes as they stand count)."""
+    if outcome == Outcome.SENT_BACK:
         version_transition(version=version, action="rework")
-    elif version.status == VersionStatus.PROPOSED and all(o in AGREED for o in outcomes):
+        return
+    outcomes = version.steps.values_list("outcome", flat=True)
+    if version.status == VersionStatus.PROPOSED and all(o in AGREED for o in outcomes):
         version_transition(version=version, action="adopt")
 
 
