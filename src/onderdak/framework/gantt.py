@@ -158,7 +158,9 @@ def timeline(
     height = TOP + ROW_HEIGHT * max(len(rows), 1) + 8
     step = -(-len(months) // MAX_MONTH_LABELS)
     month_labels = tuple(
-        Label(x(m) + 2, TOP - 10, date_format(m, "M Y"), "start") for m in months[:-1:step]
+        Label(x(m) + 2, TOP - 10, text, "start")
+        for m in months[:-1:step]
+        if x(m) + label_room([text := date_format(m, "M Y")]) <= WIDTH
     )
     month_lines = tuple(Segment(x(m), TOP - 4, x(m), height - 8) for m in months[::step])
     row_labels, bars, marks = [], [], []
