@@ -28,7 +28,14 @@ from onderdak.framework.models import (
     StakeholderLevel,
     Theme,
 )
-from onderdak.framework.services.process import cleaned, foreign_fields, refuse, require
+from onderdak.framework.services.process import (
+    cleaned,
+    foreign_fields,
+    locked,
+    refuse,
+    refuse_delete,
+    require,
+)
 from onderdak.region.models import Organisation
 
 CHANGE = "framework.change_participation"
@@ -68,6 +75,45 @@ def stakeholder_create(
     )
     refuse(_stakeholder_errors(stakeholder))
     return save_validated(stakeholder)
+
+
+@transaction.atomic
+def stakeholder_update(
+    *,
+    stakeholder: Stakeholder,
+    user,
+    kind: str,
+    name: str = "",
+    organisation: Organisation | None = None,
+    policy_domain: PolicyDomain | None = None,
+    notes: str = "",
+) -> Stakeholder:
+    """The stakeholder's kind, name, organisation, domain and notes, checked as on creation."""
+    require(user, CHANGE)
+    stakeholder = locked(stakeholder)
+    stakeholder.kind = kind
+    stakeholder.name = (name or "").strip()
+    stakeholder.organisation = organisation
+    stakeholder.policy_domain = policy_domain
+    stakeholder.notes = cleaned(notes)
+    refuse(_stakeholder_errors(stakeholder))
+    return save_validated(stakeholder)
+
+
+@transaction.atomic
+def stakeholder_delete(*, stakeholder: Stakeholder, user) -> None:
+    """A stakeholder without input; their levels and their place in sessions go with them."""
+    require(user, CHANGE)
+    stakeholder = locked(stakeholder)
+    refuse_delete(
+        stakeholder,
+        {
+            _("input was logged from this stakeholder. Delete or move that input first."): (
+                stakeholder.input_items.exists()
+            )
+        },
+    )
+    stakeholder.delete()
 
 
 def _stakeholder_errors(stakeholder: Stakeholder) -> dict[str, list[str]]:
@@ -127,10 +173,7 @@ def session_create(
     """A session held to gather input, with the stakeholders who took part."""
     require(user, CHANGE)
     participants = list(participants)
-    errors = foreign_fields(framework, phase=phase)
-    if any(p.framework_id != framework.pk for p in participants):
-        errors["participants"] = [_("Choose stakeholders of this framework.")]
-    refuse(errors)
+    refuse(_session_errors(framework, phase, participants))
     session = save_validated(
         ParticipationSession(
             framework=framework,
@@ -142,6 +185,54 @@ def session_create(
     )
     session.participants.set(participants)
     return session
+
+
+@transaction.atomic
+def session_update(
+    *,
+    session: ParticipationSession,
+    user,
+    title: str,
+    held_on: datetime.date,
+    phase: ProjectPhase | None = None,
+    participants: Iterable[Stakeholder] = (),
+    topics: str = "",
+) -> ParticipationSession:
+    """The session's title, date, phase, topics and who took part (replaced as a whole)."""
+    require(user, CHANGE)
+    session = locked(session)
+    participants = list(participants)
+    refuse(_session_errors(session.framework, phase, participants))
+    session.title = (title or "").strip()
+    session.held_on = held_on
+    session.phase = phase
+    session.topics = cleaned(topics)
+    session = save_validated(session)
+    session.participants.set(participants)
+    return session
+
+
+def _session_errors(framework: Framework, phase, participants) -> dict[str, list[str]]:
+    errors = foreign_fields(framework, phase=phase)
+    if any(p.framework_id != framework.pk for p in participants):
+        errors["participants"] = [_("Choose stakeholders of this framework.")]
+    return errors
+
+
+@transaction.atomic
+def session_delete(*, session: ParticipationSession, user) -> None:
+    """A session no input was logged in (that input would lose where it came from)."""
+    require(user, CHANGE)
+    session = locked(session)
+    refuse_delete(
+        session,
+        {
+            _("input was logged in this session. Move that input to another session first."): (
+                session.input_items.exists()
+            )
+        },
+    )
+    session.delete()
 
 
 # --- The input log -------------------------------------------------------------------------------
@@ -163,12 +254,7 @@ def input_create(
     or an action of the framework; its text is stored cleaned, and must keep some words."""
     require(user, CHANGE)
     text = cleaned(text)
-    errors = foreign_fields(
-        framework, stakeholder=stakeholder, session=session, theme=theme, action=action
-    )
-    if not text:
-        errors["text"] = [_("Enter the contribution.")]
-    refuse(errors)
+    refuse(_input_errors(framework, text, stakeholder, session, theme, action))
     return save_validated(
         InputItem(
             framework=framework,
@@ -180,6 +266,42 @@ def input_create(
             text=text,
         )
     )
+
+
+@transaction.atomic
+def input_update(
+    *,
+    item: InputItem,
+    user,
+    stakeholder: Stakeholder,
+    received_on: datetime.date,
+    text: str,
+    session: ParticipationSession | None = None,
+    theme: Theme | None = None,
+    action: Action | None = None,
+) -> InputItem:
+    """The contribution as logged, corrected; its response stays (``input_respond`` changes
+    that)."""
+    require(user, CHANGE)
+    item = locked(item)
+    text = cleaned(text)
+    refuse(_input_errors(item.framework, text, stakeholder, session, theme, action))
+    item.stakeholder = stakeholder
+    item.session = session
+    item.received_on = received_on
+    item.theme = theme
+    item.action = action
+    item.text = text
+    return save_validated(item)
+
+
+def _input_errors(framework, text, stakeholder, session, theme, action) -> dict[str, list[str]]:
+    errors = foreign_fields(
+        framework, stakeholder=stakeholder, session=session, theme=theme, action=action
+    )
+    if not text:
+        errors["text"] = [_("Enter the contribution.")]
+    return errors
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 the permission check, cleaned texts and the rule that everything a record points to belongs to
 the same framework (a session, theme or phase of another framework is refused by name)."""
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from onderdak.core.errors import DomainError, Forbidden
@@ -43,3 +44,18 @@ def refuse(fields: dict[str, list[str]], message: str | None = None) -> None:
     found = {name: problems for name, problems in fields.items() if problems}
     if found:
         raise DomainError(message or _("The input is not valid."), fields=found)
+
+
+def locked(instance: models.Model) -> models.Model:
+    """The record as it stands now, locked until the change commits (a form or the API may hold
+    a stale copy)."""
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+def refuse_delete(instance: models.Model, dependents: dict[str, bool]) -> None:
+    """Refuse to delete ``instance`` while records depend on it: ``dependents`` maps the reason
+    (a sentence saying what depends on it) to whether it holds. Names the first that holds."""
+    for reason, holds in dependents.items():
+        if holds:
+            message = _("“%(name)s” cannot be deleted: %(reason)s")
+            raise DomainError(message % {"name": instance, "reason": reason}, code="protected")

@@ -15,7 +15,14 @@ from onderdak.framework.models import (
     ProjectPhase,
     WorkingGroup,
 )
-from onderdak.framework.services.process import cleaned, foreign_fields, refuse, require
+from onderdak.framework.services.process import (
+    cleaned,
+    foreign_fields,
+    locked,
+    refuse,
+    refuse_delete,
+    require,
+)
 from onderdak.region.models import Organisation
 
 CHANGE = "framework.change_project"
@@ -32,8 +39,7 @@ def phase_create(
     description: str = "",
 ) -> ProjectPhase:
     require(user, CHANGE)
-    if starts_on and ends_on and ends_on < starts_on:
-        refuse({"ends_on": [_("A phase cannot end before it starts.")]})
+    refuse(_phase_errors(starts_on, ends_on))
     return save_validated(
         ProjectPhase(
             framework=framework,
@@ -43,6 +49,51 @@ def phase_create(
             description=cleaned(description),
         )
     )
+
+
+def _phase_errors(starts_on, ends_on) -> dict[str, list[str]]:
+    if starts_on and ends_on and ends_on < starts_on:
+        return {"ends_on": [_("A phase cannot end before it starts.")]}
+    return {}
+
+
+@transaction.atomic
+def phase_update(
+    *,
+    phase: ProjectPhase,
+    user,
+    name: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    description: str = "",
+) -> ProjectPhase:
+    require(user, CHANGE)
+    phase = locked(phase)
+    refuse(_phase_errors(starts_on, ends_on))
+    phase.name = (name or "").strip()
+    phase.starts_on = starts_on
+    phase.ends_on = ends_on
+    phase.description = cleaned(description)
+    return save_validated(phase)
+
+
+@transaction.atomic
+def phase_delete(*, phase: ProjectPhase, user) -> None:
+    """A phase nothing refers to: the participation levels, sessions and milestones in it would
+    lose their place in the process."""
+    require(user, CHANGE)
+    phase = locked(phase)
+    refuse_delete(
+        phase,
+        {
+            _("stakeholders have a participation level in this phase."): (
+                phase.participation_levels.exists()
+            ),
+            _("sessions were held in this phase."): phase.sessions.exists(),
+            _("milestones belong to this phase."): phase.milestones.exists(),
+        },
+    )
+    phase.delete()
 
 
 @transaction.atomic
@@ -69,6 +120,43 @@ def milestone_create(
 
 
 @transaction.atomic
+def milestone_update(
+    *,
+    milestone: Milestone,
+    user,
+    name: str,
+    due_on: datetime.date,
+    reached_on: datetime.date | None = None,
+    phase: ProjectPhase | None = None,
+) -> Milestone:
+    require(user, CHANGE)
+    milestone = locked(milestone)
+    refuse(foreign_fields(milestone.framework, phase=phase))
+    milestone.name = (name or "").strip()
+    milestone.due_on = due_on
+    milestone.reached_on = reached_on
+    milestone.phase = phase
+    return save_validated(milestone)
+
+
+@transaction.atomic
+def milestone_reach(*, milestone: Milestone, user, reached_on: datetime.date) -> Milestone:
+    """Marks the milestone reached on ``reached_on``."""
+    require(user, CHANGE)
+    milestone = locked(milestone)
+    if reached_on is None:
+        refuse({"reached_on": [_("Enter the date the milestone was reached.")]})
+    milestone.reached_on = reached_on
+    return save_validated(milestone)
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, user) -> None:
+    require(user, CHANGE)
+    locked(milestone).delete()
+
+
+@transaction.atomic
 def group_create(
     *,
     framework: Framework,
@@ -79,8 +167,7 @@ def group_create(
 ) -> WorkingGroup:
     """A working group, or the project group (a framework has one)."""
     require(user, CHANGE)
-    if is_project_group and framework.working_groups.filter(is_project_group=True).exists():
-        refuse({"is_project_group": [_("This framework has a project group already.")]})
+    refuse(_group_errors(framework, is_project_group))
     return save_validated(
         WorkingGroup(
             framework=framework,
@@ -89,6 +176,50 @@ def group_create(
             purpose=cleaned(purpose),
         )
     )
+
+
+def _group_errors(framework, is_project_group: bool, group=None) -> dict[str, list[str]]:
+    """A framework has one project group (``group`` itself aside, when it is changed)."""
+    others = framework.working_groups.filter(is_project_group=True)
+    if group is not None:
+        others = others.exclude(pk=group.pk)
+    if is_project_group and others.exists():
+        return {"is_project_group": [_("This framework has a project group already.")]}
+    return {}
+
+
+@transaction.atomic
+def group_update(
+    *,
+    group: WorkingGroup,
+    user,
+    name: str,
+    is_project_group: bool = False,
+    purpose: str = "",
+) -> WorkingGroup:
+    require(user, CHANGE)
+    group = locked(group)
+    refuse(_group_errors(group.framework, is_project_group, group))
+    group.name = (name or "").strip()
+    group.is_project_group = is_project_group
+    group.purpose = cleaned(purpose)
+    return save_validated(group)
+
+
+@transaction.atomic
+def group_delete(*, group: WorkingGroup, user) -> None:
+    """A group without members (remove them first: each seat is a record of its own)."""
+    require(user, CHANGE)
+    group = locked(group)
+    refuse_delete(group, {_("the group has members. Remove them first."): group.members.exists()})
+    group.delete()
+
+
+@transaction.atomic
+def member_remove(*, member: GroupMember, user) -> None:
+    """An organisation's seat in a group, given up."""
+    require(user, CHANGE)
+    locked(member).delete()
 
 
 @transaction.atomic

@@ -14,6 +14,10 @@ Rules (issue 5):
   is agreed (with or without changes), the outcome that completes the route adopts it.
 - Papers are PDF, Word (DOCX) or OpenDocument (ODT) files of at most ``MAX_PAPER_SIZE``, their
   type read from their content as for the contingent's documents.
+- A step is changed or deleted only while it has no outcome (and its version is not adopted); the
+  dates of a changed step are checked against its neighbours as on creation. A step with papers
+  is deleted after its papers; a paper of a step with an outcome stays (it is what the body
+  decided on).
 """
 
 import datetime
@@ -36,7 +40,7 @@ from onderdak.framework.models import (
     VersionStatus,
 )
 from onderdak.framework.models.route import MAX_PAPER_SIZE
-from onderdak.framework.services.process import cleaned, refuse, require
+from onderdak.framework.services.process import cleaned, locked, refuse, refuse_delete, require
 from onderdak.framework.services.versions import version_transition
 from onderdak.framework.workflows import VERSION_WORKFLOW
 from onderdak.region.models import Municipality
@@ -63,8 +67,7 @@ def step_create(
     """The next step of the version's route (after its last step)."""
     require(user, CHANGE)
     version = VERSION_WORKFLOW.lock(version)
-    if version.status == VersionStatus.ADOPTED:
-        raise Conflict(_("The route of an adopted version is closed."), code="adopted")
+    _refuse_closed(version)
     last = version.steps.aggregate(n=Max("position"))["n"] or 0
     step = DecisionStep(
         version=version,
@@ -77,6 +80,58 @@ def step_create(
     )
     refuse({**_body_errors(step), **_order_errors(step)})
     return save_validated(step)
+
+
+def _refuse_closed(version: FrameworkVersion) -> None:
+    if version.status == VersionStatus.ADOPTED:
+        raise Conflict(_("The route of an adopted version is closed."), code="adopted")
+
+
+def _open_step(step: DecisionStep) -> DecisionStep:
+    """The step locked for a change, refused once its outcome is recorded."""
+    _refuse_closed(VERSION_WORKFLOW.lock(step.version))
+    step = locked(step)
+    if step.outcome != Outcome.PENDING:
+        raise Conflict(
+            _("The outcome of this step is recorded: the step can no longer be changed."),
+            code="decided",
+        )
+    return step
+
+
+@transaction.atomic
+def step_update(
+    *,
+    step: DecisionStep,
+    user,
+    body: str,
+    planned_on: datetime.date,
+    municipality: Municipality | None = None,
+    held_on: datetime.date | None = None,
+    note: str = "",
+) -> DecisionStep:
+    """The step's body, dates and note, while it has no outcome; its place on the route stays."""
+    require(user, CHANGE)
+    step = _open_step(step)
+    step.body = body
+    step.municipality = municipality
+    step.planned_on = planned_on
+    step.held_on = held_on
+    step.note = cleaned(note)
+    refuse({**_body_errors(step), **_order_errors(step)})
+    return save_validated(step)
+
+
+@transaction.atomic
+def step_delete(*, step: DecisionStep, user) -> None:
+    """A step without outcome and without papers leaves the route (the others keep their
+    order)."""
+    require(user, CHANGE)
+    step = _open_step(step)
+    refuse_delete(
+        step, {_("papers were uploaded for this step. Delete them first."): step.papers.exists()}
+    )
+    step.delete()
 
 
 @transaction.atomic
@@ -199,3 +254,14 @@ def _paper_type(uploaded_file: UploadedFile) -> str:
 
 def _file_error(message: str) -> DomainError:
     return DomainError(message, fields={"file": [message]})
+
+
+@transaction.atomic
+def paper_delete(*, paper: DecisionPaper, user) -> None:
+    """A paper of a step without outcome; its file is removed once the deletion is committed."""
+    require(user, CHANGE)
+    paper = locked(paper)
+    _open_step(paper.step)
+    file_name, storage = paper.file.name, paper.file.storage
+    paper.delete()
+    transaction.on_commit(lambda: storage.delete(file_name))
