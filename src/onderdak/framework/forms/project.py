@@ -1,5 +1,10 @@
 """Forms of the project plan; ``services.project`` checks and saves."""
 
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from onderdak.core.forms import Form
 from onderdak.framework.forms.process import DATE, TEXT, FrameworkModelForm
 from onderdak.framework.models import GroupMember, Milestone, ProjectPhase, WorkingGroup
 from onderdak.region.models import Organisation
@@ -20,6 +25,10 @@ class MilestoneForm(FrameworkModelForm):
 
     def limit_choices(self, framework) -> None:
         self.fields["phase"].queryset = framework.phases.all()
+
+
+class ReachedForm(Form):
+    reached_on = forms.DateField(label=_("Reached on"), widget=DATE, initial=timezone.localdate)
 
 
 class GroupForm(FrameworkModelForm):

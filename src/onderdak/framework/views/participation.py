@@ -21,7 +21,12 @@ from onderdak.framework.models import InputItem, ParticipationSession, Stakehold
 from onderdak.framework.selectors import participation as selectors
 from onderdak.framework.services import participation as services
 from onderdak.framework.services.text import plain_text
-from onderdak.framework.views.process import FrameworkMixin, ServiceFormView
+from onderdak.framework.views.process import (
+    FrameworkMixin,
+    ServiceDeleteView,
+    ServiceFormView,
+    ServiceUpdateView,
+)
 
 VIEW = "framework.view_participation"
 CHANGE = "framework.change_participation"
@@ -59,6 +64,33 @@ class StakeholderCreateView(ParticipationFormView):
         return services.stakeholder_create(
             framework=self.framework, user=self.request.user, **form.cleaned_data
         )
+
+
+class StakeholderRecordMixin:
+    record_kwarg = "stakeholder"
+    back = "framework:participation"
+    permission_required = CHANGE
+
+    def records(self):
+        return self.framework.stakeholders.select_related("organisation")
+
+
+class StakeholderUpdateView(StakeholderRecordMixin, ServiceUpdateView):
+    form_class = forms.StakeholderForm
+    heading = gettext_lazy("Change stakeholder")
+    done = gettext_lazy("The stakeholder has been changed.")
+
+    def perform(self, form):
+        return services.stakeholder_update(
+            stakeholder=self.record, user=self.request.user, **form.cleaned_data
+        )
+
+
+class StakeholderDeleteView(StakeholderRecordMixin, ServiceDeleteView):
+    lead = gettext_lazy("Their participation levels go with them.")
+
+    def perform(self, form):
+        services.stakeholder_delete(stakeholder=self.record, user=self.request.user)
 
 
 class StakeholderLevelsView(ParticipationFormView):
@@ -99,6 +131,31 @@ class SessionCreateView(ParticipationFormView):
         return services.session_create(
             framework=self.framework, user=self.request.user, **form.cleaned_data
         )
+
+
+class SessionRecordMixin:
+    record_kwarg = "session"
+    back = "framework:participation"
+    permission_required = CHANGE
+
+    def records(self):
+        return self.framework.sessions.all()
+
+
+class SessionUpdateView(SessionRecordMixin, ServiceUpdateView):
+    form_class = forms.SessionForm
+    heading = gettext_lazy("Change session")
+    done = gettext_lazy("The session has been changed.")
+
+    def perform(self, form):
+        return services.session_update(
+            session=self.record, user=self.request.user, **form.cleaned_data
+        )
+
+
+class SessionDeleteView(SessionRecordMixin, ServiceDeleteView):
+    def perform(self, form):
+        services.session_delete(session=self.record, user=self.request.user)
 
 
 # --- The input log -------------------------------------------------------------------------------
@@ -188,6 +245,22 @@ class InputCreateView(ParticipationFormView):
         )
 
 
+class InputUpdateView(ServiceUpdateView):
+    form_class = forms.InputForm
+    permission_required = CHANGE
+    record_kwarg = "item"
+    back = "framework:input_list"
+    heading = gettext_lazy("Change input")
+    lead = gettext_lazy("The contribution as logged; its response stays.")
+    done = gettext_lazy("The input has been changed.")
+
+    def records(self):
+        return self.framework.input_items.all()
+
+    def perform(self, form):
+        return services.input_update(item=self.record, user=self.request.user, **form.cleaned_data)
+
+
 class InputRespondView(ParticipationFormView):
     form_class = forms.RespondForm
     back = "framework:input_list"
@@ -225,10 +298,31 @@ routes = [
         name="stakeholder_levels",
     ),
     path(
+        "<int:pk>/participatie/belanghebbenden/<int:stakeholder>/wijzigen/",
+        StakeholderUpdateView.as_view(),
+        name="stakeholder_update",
+    ),
+    path(
+        "<int:pk>/participatie/belanghebbenden/<int:stakeholder>/verwijderen/",
+        StakeholderDeleteView.as_view(),
+        name="stakeholder_delete",
+    ),
+    path(
         "<int:pk>/participatie/sessies/nieuw/", SessionCreateView.as_view(), name="session_create"
+    ),
+    path(
+        "<int:pk>/participatie/sessies/<int:session>/wijzigen/",
+        SessionUpdateView.as_view(),
+        name="session_update",
+    ),
+    path(
+        "<int:pk>/participatie/sessies/<int:session>/verwijderen/",
+        SessionDeleteView.as_view(),
+        name="session_delete",
     ),
     path("<int:pk>/inbreng/", InputListView.as_view(), name="input_list"),
     path("<int:pk>/inbreng/excel/", InputExportView.as_view(), name="input_export"),
     path("<int:pk>/inbreng/nieuw/", InputCreateView.as_view(), name="input_create"),
+    path("<int:pk>/inbreng/<int:item>/wijzigen/", InputUpdateView.as_view(), name="input_update"),
     path("<int:pk>/inbreng/<int:item>/reageren/", InputRespondView.as_view(), name="input_respond"),
 ]

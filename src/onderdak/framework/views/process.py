@@ -1,16 +1,21 @@
 """What the pages of the participation plan, the input log, the decision route and the project
 plan share: the framework a page is about (of the user's region; another is "not found") and a
-form page whose write goes through a service."""
+form page whose write goes through a service: adding a record, changing one or deleting one
+(after confirming on its own page)."""
+
+import copy
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from onderdak.accounts.selectors import region_for_user
 from onderdak.core.views import RulesPermissionMixin, ServiceFormMixin
 from onderdak.framework.models import Framework
+from onderdak.funding.forms import ConfirmForm
 
 
 class FrameworkMixin(RulesPermissionMixin):
@@ -63,3 +68,47 @@ class ServiceFormView(FrameworkMixin, ServiceFormMixin, FormView):
             multipart=self.multipart,
             **kwargs,
         )
+
+
+class RecordMixin:
+    """A page about one record of the framework: ``records()`` gives the framework's records of
+    its kind, ``kwargs[record_kwarg]`` names the one (another framework's is "not found")."""
+
+    record_kwarg = "record"
+
+    def records(self):
+        raise NotImplementedError
+
+    @cached_property
+    def record(self):
+        return get_object_or_404(self.records(), pk=self.kwargs[self.record_kwarg])
+
+
+class ServiceUpdateView(RecordMixin, ServiceFormView):
+    """The form of the record, filled in; ``perform`` saves the change through the service."""
+
+    def get_form_kwargs(self):
+        # A copy: the form writes into its instance, and a refused change must not show.
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.record)}
+
+
+class ServiceDeleteView(RecordMixin, ServiceFormView):
+    """GET asks to confirm, POST deletes through ``perform``; a refusal (something depends on
+    the record) is shown on the page."""
+
+    form_class = ConfirmForm
+    template_name = "framework/project_delete.html"
+    lead = ""
+
+    @property
+    def heading(self):
+        return _("Delete %(name)s") % {"name": self.record}
+
+    @property
+    def done(self):
+        return _("“%(name)s” has been deleted.") % {"name": self.record}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("framework")
+        return kwargs

@@ -1,6 +1,7 @@
 """Pages of the project plan (``/beleidskader/<pk>/projectplan/``): phases, milestones, the
 project group and working groups with their members, a Gantt-like view and the plan as Excel.
-Who reads the working copy reads the plan; editors add to it (``services.project``)."""
+Who reads the working copy reads the plan; editors add to it, change and delete its records
+(``services.project``)."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -15,7 +16,12 @@ from onderdak.framework.models import GroupMember, Milestone, ProjectPhase, Work
 from onderdak.framework.selectors import project as selectors
 from onderdak.framework.services import project as services
 from onderdak.framework.services.text import plain_text
-from onderdak.framework.views.process import FrameworkMixin, ServiceFormView
+from onderdak.framework.views.process import (
+    FrameworkMixin,
+    ServiceDeleteView,
+    ServiceFormView,
+    ServiceUpdateView,
+)
 
 VIEW = "framework.view_project"
 CHANGE = "framework.change_project"
@@ -141,6 +147,107 @@ class MemberCreateView(PlanFormView):
         return services.member_add(group=self.group, user=self.request.user, **form.cleaned_data)
 
 
+class PlanRecordMixin:
+    """A change or deletion of one of the plan's records (``kind``: the framework's related
+    name of its records)."""
+
+    permission_required = CHANGE
+    back = "framework:project_plan"
+    kind = ""
+
+    def records(self):
+        return getattr(self.framework, self.kind).all()
+
+
+class PlanUpdateView(PlanRecordMixin, ServiceUpdateView):
+    """``update`` is the service, called with the record under ``record_kwarg``."""
+
+    def perform(self, form):
+        return self.update(
+            **{self.record_kwarg: self.record}, user=self.request.user, **form.cleaned_data
+        )
+
+
+class PlanDeleteView(PlanRecordMixin, ServiceDeleteView):
+    def perform(self, form):
+        self.delete_record(**{self.record_kwarg: self.record}, user=self.request.user)
+
+
+class PhaseUpdateView(PlanUpdateView):
+    form_class = forms.PhaseForm
+    kind, record_kwarg = "phases", "phase"
+    update = staticmethod(services.phase_update)
+    heading = gettext_lazy("Change phase")
+    done = gettext_lazy("The phase has been changed.")
+
+
+class PhaseDeleteView(PlanDeleteView):
+    kind, record_kwarg = "phases", "phase"
+    delete_record = staticmethod(services.phase_delete)
+
+
+class MilestoneUpdateView(PlanUpdateView):
+    form_class = forms.MilestoneForm
+    kind, record_kwarg = "milestones", "milestone"
+    update = staticmethod(services.milestone_update)
+    heading = gettext_lazy("Change milestone")
+    done = gettext_lazy("The milestone has been changed.")
+
+
+class MilestoneReachedView(PlanUpdateView):
+    form_class = forms.ReachedForm
+    kind, record_kwarg = "milestones", "milestone"
+    update = staticmethod(services.milestone_reach)
+    done = gettext_lazy("The milestone has been marked reached.")
+
+    @property
+    def heading(self):
+        return _("%(milestone)s reached") % {"milestone": self.record}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        del kwargs["framework"], kwargs["instance"]
+        return kwargs
+
+
+class MilestoneDeleteView(PlanDeleteView):
+    kind, record_kwarg = "milestones", "milestone"
+    delete_record = staticmethod(services.milestone_delete)
+
+
+class GroupUpdateView(PlanUpdateView):
+    form_class = forms.GroupForm
+    kind, record_kwarg = "working_groups", "group"
+    update = staticmethod(services.group_update)
+    heading = gettext_lazy("Change group")
+    done = gettext_lazy("The group has been changed.")
+
+
+class GroupDeleteView(PlanDeleteView):
+    kind, record_kwarg = "working_groups", "group"
+    delete_record = staticmethod(services.group_delete)
+
+
+class MemberDeleteView(PlanDeleteView):
+    record_kwarg = "member"
+    delete_record = staticmethod(services.member_remove)
+
+    def records(self):
+        members = GroupMember.objects.filter(group__framework=self.framework)
+        return members.select_related("organisation", "group").filter(group=self.kwargs["group"])
+
+    @property
+    def heading(self):
+        return _("Remove %(member)s from %(group)s") % {
+            "member": self.record,
+            "group": self.record.group,
+        }
+
+    @property
+    def done(self):
+        return _("The member has been removed.")
+
+
 PLAN = "<int:pk>/projectplan/"
 routes = [
     path(PLAN, ProjectPlanView.as_view(), name="project_plan"),
@@ -150,5 +257,29 @@ routes = [
     path(f"{PLAN}groepen/nieuw/", GroupCreateView.as_view(), name="group_create"),
     path(
         f"{PLAN}groepen/<int:group>/leden/nieuw/", MemberCreateView.as_view(), name="member_create"
+    ),
+    path(f"{PLAN}fasen/<int:phase>/wijzigen/", PhaseUpdateView.as_view(), name="phase_update"),
+    path(f"{PLAN}fasen/<int:phase>/verwijderen/", PhaseDeleteView.as_view(), name="phase_delete"),
+    path(
+        f"{PLAN}mijlpalen/<int:milestone>/wijzigen/",
+        MilestoneUpdateView.as_view(),
+        name="milestone_update",
+    ),
+    path(
+        f"{PLAN}mijlpalen/<int:milestone>/bereikt/",
+        MilestoneReachedView.as_view(),
+        name="milestone_reached",
+    ),
+    path(
+        f"{PLAN}mijlpalen/<int:milestone>/verwijderen/",
+        MilestoneDeleteView.as_view(),
+        name="milestone_delete",
+    ),
+    path(f"{PLAN}groepen/<int:group>/wijzigen/", GroupUpdateView.as_view(), name="group_update"),
+    path(f"{PLAN}groepen/<int:group>/verwijderen/", GroupDeleteView.as_view(), name="group_delete"),
+    path(
+        f"{PLAN}groepen/<int:group>/leden/<int:member>/verwijderen/",
+        MemberDeleteView.as_view(),
+        name="member_delete",
     ),
 ]

@@ -18,7 +18,12 @@ from onderdak.framework.forms import route as forms
 from onderdak.framework.models import DecisionPaper, DecisionStep, FrameworkVersion
 from onderdak.framework.selectors import route as selectors
 from onderdak.framework.services import route as services
-from onderdak.framework.views.process import FrameworkMixin, ServiceFormView
+from onderdak.framework.views.process import (
+    FrameworkMixin,
+    ServiceDeleteView,
+    ServiceFormView,
+    ServiceUpdateView,
+)
 
 VIEW = "framework.view_decisionstep"
 CHANGE = "framework.change_decisionstep"
@@ -58,11 +63,17 @@ class VersionRouteView(VersionMixin, TemplateView):
         return super().get_context_data(steps=steps, chart=timeline, period=period, **kwargs)
 
 
-class RouteFormView(VersionMixin, ServiceFormView):
+class RouteWriteMixin(VersionMixin):
+    """A form of an editor about the version's route, which leads back to it."""
+
     permission_required = CHANGE
 
     def back_url(self) -> str:
         return reverse("framework:route_version", args=[self.framework.pk, self.version.pk])
+
+
+class RouteFormView(RouteWriteMixin, ServiceFormView):
+    pass
 
 
 class StepCreateView(RouteFormView):
@@ -79,6 +90,43 @@ class StepCreateView(RouteFormView):
         return services.step_create(
             version=self.version, user=self.request.user, **form.cleaned_data
         )
+
+
+class StepRecordMixin(RouteWriteMixin):
+    record_kwarg = "step"
+
+    def records(self):
+        return self.version.steps.select_related("municipality")
+
+
+class StepUpdateView(StepRecordMixin, ServiceUpdateView):
+    """The step's body, dates and note while no outcome is recorded."""
+
+    form_class = forms.StepForm
+    heading = gettext_lazy("Change decision step")
+    lead = gettext_lazy("While no outcome is recorded; the dates stay in the order of the route.")
+    done = gettext_lazy("The step has been changed.")
+
+    def perform(self, form):
+        return services.step_update(step=self.record, user=self.request.user, **form.cleaned_data)
+
+
+class StepDeleteView(StepRecordMixin, ServiceDeleteView):
+    lead = gettext_lazy("Only a step without outcome and without papers can be deleted.")
+
+    def perform(self, form):
+        services.step_delete(step=self.record, user=self.request.user)
+
+
+class PaperDeleteView(RouteWriteMixin, ServiceDeleteView):
+    record_kwarg = "paper"
+    lead = gettext_lazy("Only a paper of a step without outcome can be deleted.")
+
+    def records(self):
+        return DecisionPaper.objects.filter(step__version=self.version).select_related("step")
+
+    def perform(self, form):
+        services.paper_delete(paper=self.record, user=self.request.user)
 
 
 class StepMixin(RouteFormView):
@@ -168,4 +216,11 @@ routes = [
         name="paper_upload",
     ),
     path(f"{VERSION}stukken/<int:paper>/", PaperDownloadView.as_view(), name="paper_download"),
+    path(f"{VERSION}stappen/<int:step>/wijzigen/", StepUpdateView.as_view(), name="step_update"),
+    path(f"{VERSION}stappen/<int:step>/verwijderen/", StepDeleteView.as_view(), name="step_delete"),
+    path(
+        f"{VERSION}stukken/<int:paper>/verwijderen/",
+        PaperDeleteView.as_view(),
+        name="paper_delete",
+    ),
 ]
