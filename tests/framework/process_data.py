@@ -146,3 +146,53 @@ def example_group() -> WorkingGroup:
 
 def example_phase() -> ProjectPhase:
     return example_framework().phases.order_by("starts_on").first()
+
+
+# --- Records that can be deleted (nothing depends on them), made once on first use ------------
+
+
+def spare_stakeholder() -> Stakeholder:
+    framework = example_framework()
+    return framework.stakeholders.filter(name=SPARE).first() or participation.stakeholder_create(
+        framework=framework, user=leader(), kind=StakeholderKind.RESIDENTS, name=SPARE
+    )
+
+
+def spare_session():
+    framework = example_framework()
+    return framework.sessions.filter(title=SPARE).first() or participation.session_create(
+        framework=framework, user=leader(), title=SPARE, held_on=datetime.date(2025, 4, 1)
+    )
+
+
+def spare_step() -> DecisionStep:
+    """A step after the example step, without papers."""
+    version = consulted_version()
+    planned_on = datetime.date(2025, 9, 15)
+    return version.steps.filter(planned_on=planned_on).first() or route.step_create(
+        version=version, user=leader(), body="programme_team", planned_on=planned_on
+    )
+
+
+def spare_phase() -> ProjectPhase:
+    """The example's second phase: nothing refers to it."""
+    return example_framework().phases.order_by("starts_on").last()
+
+
+def spare_group() -> WorkingGroup:
+    framework = example_framework()
+    return framework.working_groups.filter(name=SPARE).first() or project.group_create(
+        framework=framework, user=leader(), name=SPARE
+    )
+
+
+def example_session():
+    """The example session, the one input was logged in."""
+    return example_framework().sessions.get(input_items__isnull=False)
+
+
+def example_member():
+    return example_group().members.get()
+
+
+SPARE = "Reserve (fictief)"

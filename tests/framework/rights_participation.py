@@ -9,7 +9,10 @@ from tests.framework.process_data import (
     example_framework,
     example_item,
     example_phase,
+    example_session,
     example_stakeholder,
+    spare_session,
+    spare_stakeholder,
 )
 from tests.rights_table import Case
 
@@ -65,6 +68,29 @@ def api_input() -> dict:
     return {"framework": example_framework().pk, **input_form()}
 
 
+def changed_notes() -> dict:
+    return {"notes": "Gewijzigd (rechtentabel)"}
+
+
+def changed_title() -> dict:
+    return {"title": "Gewijzigd (rechtentabel)"}
+
+
+def changed_text() -> dict:
+    return {"text": "Gewijzigd (rechtentabel)"}
+
+
+def writes(data, delete: bool = True) -> list:
+    """An API record's change (PATCH with ``data``) and, if it can be, its deletion."""
+    cases = [Case(EDITORS, "patch", 200, {"data": data}, api=True)]
+    return [*cases, Case(EDITORS, "delete", 204, api=True)] if delete else cases
+
+
+def page_writes(form) -> list:
+    """A page asking to change (with ``form``) or delete (``form`` is ``None``) a record."""
+    return [Case(EDITORS), Case(EDITORS, "post", 302, {"data": form or dict})]
+
+
 def detail(name: str, pk):
     return lambda: reverse(name, args=[pk()])
 
@@ -80,6 +106,11 @@ RULES: dict = {
         Case(EDITORS, "post", 302, {"data": levels_form}),
     ],
     "framework:session_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": session_form})],
+    "framework:stakeholder_update": page_writes(stakeholder_form),
+    "framework:stakeholder_delete": page_writes(None),
+    "framework:session_update": page_writes(session_form),
+    "framework:session_delete": page_writes(None),
+    "framework:input_update": page_writes(input_form),
     "framework:input_list": [Case(READERS)],
     "framework:input_export": [Case(READERS)],
     "framework:input_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": input_form})],
@@ -88,18 +119,18 @@ RULES: dict = {
         Case(READERS, api=True),
         Case(EDITORS, "post", 201, {"data": api_stakeholder}, api=True),
     ],
-    "framework-stakeholder-detail": [Case(READERS, api=True)],
+    "framework-stakeholder-detail": [Case(READERS, api=True), *writes(changed_notes)],
     "framework-stakeholder-levels": [Case(EDITORS, "put", 200, {"data": api_levels}, api=True)],
     "framework-session-list": [
         Case(READERS, api=True),
         Case(EDITORS, "post", 201, {"data": api_session}, api=True),
     ],
-    "framework-session-detail": [Case(READERS, api=True)],
+    "framework-session-detail": [Case(READERS, api=True), *writes(changed_title)],
     "framework-input-list": [
         Case(READERS, api=True),
         Case(EDITORS, "post", 201, {"data": api_input}, api=True),
     ],
-    "framework-input-detail": [Case(READERS, api=True)],
+    "framework-input-detail": [Case(READERS, api=True), *writes(changed_text, delete=False)],
     "framework-input-respond": [Case(EDITORS, "post", 200, {"data": respond_form}, api=True)],
 }
 URLS: dict = {
@@ -111,11 +142,22 @@ URLS: dict = {
     "framework:input_export": on_framework("framework:input_export"),
     "framework:input_create": on_framework("framework:input_create"),
     "framework:input_respond": on_framework("framework:input_respond", item_id),
-    "framework-stakeholder-detail": detail("framework-stakeholder-detail", stakeholder_id),
-    "framework-stakeholder-levels": detail("framework-stakeholder-levels", stakeholder_id),
-    "framework-session-detail": detail(
-        "framework-session-detail", lambda: example_framework().sessions.get().pk
+    "framework:stakeholder_update": on_framework("framework:stakeholder_update", stakeholder_id),
+    "framework:stakeholder_delete": on_framework(
+        "framework:stakeholder_delete", lambda: spare_stakeholder().pk
     ),
+    "framework:session_update": on_framework(
+        "framework:session_update", lambda: example_session().pk
+    ),
+    "framework:session_delete": on_framework(
+        "framework:session_delete", lambda: spare_session().pk
+    ),
+    "framework:input_update": on_framework("framework:input_update", item_id),
+    "framework-stakeholder-detail": detail(
+        "framework-stakeholder-detail", lambda: spare_stakeholder().pk
+    ),
+    "framework-stakeholder-levels": detail("framework-stakeholder-levels", stakeholder_id),
+    "framework-session-detail": detail("framework-session-detail", lambda: spare_session().pk),
     "framework-input-detail": detail("framework-input-detail", item_id),
     "framework-input-respond": detail("framework-input-respond", item_id),
 }

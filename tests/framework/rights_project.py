@@ -1,8 +1,25 @@
 """Rights of the framework module's project plan pages and endpoints (``tests/test_rights.py``):
 who reads the working copy reads the plan; editors add to it."""
 
-from tests.framework.process_data import example_framework, example_group, organisation
-from tests.framework.rights_participation import EDITORS, READERS, detail, on_framework
+from django.urls import reverse
+
+from tests.framework.process_data import (
+    example_framework,
+    example_group,
+    example_member,
+    example_phase,
+    organisation,
+    spare_group,
+    spare_phase,
+)
+from tests.framework.rights_participation import (
+    EDITORS,
+    READERS,
+    detail,
+    on_framework,
+    page_writes,
+    writes,
+)
 from tests.rights_table import Case
 
 
@@ -22,6 +39,18 @@ def member_form() -> dict:
     return {"organisation": organisation().pk, "function": "beleidsadviseur"}
 
 
+def reached_form() -> dict:
+    return {"reached_on": "2025-03-02"}
+
+
+def renamed() -> dict:
+    return {"name": "Gewijzigd (rechtentabel)"}
+
+
+def milestone_id() -> int:
+    return example_framework().milestones.first().pk
+
+
 def api(form):
     return lambda: {"framework": example_framework().pk, **form()}
 
@@ -36,6 +65,14 @@ RULES: dict = {
     ],
     "framework:group_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": group_form})],
     "framework:member_create": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": member_form})],
+    "framework:phase_update": page_writes(phase_form),
+    "framework:phase_delete": page_writes(None),
+    "framework:milestone_update": page_writes(milestone_form),
+    "framework:milestone_reached": page_writes(reached_form),
+    "framework:milestone_delete": page_writes(None),
+    "framework:group_update": page_writes(group_form),
+    "framework:group_delete": page_writes(None),
+    "framework:member_delete": page_writes(None),
     **{
         f"framework-{name}-list": [
             Case(READERS, api=True),
@@ -47,9 +84,10 @@ RULES: dict = {
             ("working-group", group_form),
         )
     },
-    "framework-phase-detail": [Case(READERS, api=True)],
-    "framework-milestone-detail": [Case(READERS, api=True)],
-    "framework-working-group-detail": [Case(READERS, api=True)],
+    "framework-phase-detail": [Case(READERS, api=True), *writes(renamed)],
+    "framework-milestone-detail": [Case(READERS, api=True), *writes(reached_form)],
+    "framework-working-group-detail": [Case(READERS, api=True), *writes(renamed)],
+    "framework-working-group-remove-member": [Case(EDITORS, "delete", 204, api=True)],
     "framework-working-group-add-member": [
         Case(EDITORS, "post", 200, {"data": member_form}, api=True)
     ],
@@ -61,14 +99,24 @@ URLS: dict = {
     "framework:milestone_create": on_framework("framework:milestone_create"),
     "framework:group_create": on_framework("framework:group_create"),
     "framework:member_create": on_framework("framework:member_create", lambda: example_group().pk),
-    "framework-phase-detail": detail(
-        "framework-phase-detail", lambda: example_framework().phases.first().pk
+    "framework:phase_update": on_framework("framework:phase_update", lambda: example_phase().pk),
+    "framework:phase_delete": on_framework("framework:phase_delete", lambda: spare_phase().pk),
+    "framework:milestone_update": on_framework("framework:milestone_update", milestone_id),
+    "framework:milestone_reached": on_framework("framework:milestone_reached", milestone_id),
+    "framework:milestone_delete": on_framework("framework:milestone_delete", milestone_id),
+    "framework:group_update": on_framework("framework:group_update", lambda: example_group().pk),
+    "framework:group_delete": on_framework("framework:group_delete", lambda: spare_group().pk),
+    "framework:member_delete": on_framework(
+        "framework:member_delete", lambda: example_group().pk, lambda: example_member().pk
     ),
-    "framework-milestone-detail": detail(
-        "framework-milestone-detail", lambda: example_framework().milestones.first().pk
-    ),
+    "framework-phase-detail": detail("framework-phase-detail", lambda: spare_phase().pk),
+    "framework-milestone-detail": detail("framework-milestone-detail", milestone_id),
     "framework-working-group-detail": detail(
-        "framework-working-group-detail", lambda: example_group().pk
+        "framework-working-group-detail", lambda: spare_group().pk
+    ),
+    "framework-working-group-remove-member": lambda: reverse(
+        "framework-working-group-remove-member",
+        args=[example_group().pk, example_member().pk],
     ),
     "framework-working-group-add-member": detail(
         "framework-working-group-add-member", lambda: example_group().pk

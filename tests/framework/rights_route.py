@@ -12,8 +12,9 @@ from tests.framework.process_data import (
     example_paper,
     example_step,
     pdf,
+    spare_step,
 )
-from tests.framework.rights_participation import EDITORS, READERS, detail
+from tests.framework.rights_participation import EDITORS, READERS, detail, page_writes, writes
 from tests.rights_table import Case
 
 ROUTE_READERS = READERS | {Role.GOVERNANCE_READER}
@@ -48,11 +49,17 @@ RULES: dict = {
     "framework:step_outcome": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": outcome_form})],
     "framework:paper_upload": [Case(EDITORS), Case(EDITORS, "post", 302, {"data": paper_form})],
     "framework:paper_download": [Case(ROUTE_READERS)],
+    "framework:step_update": page_writes(step_form),
+    "framework:step_delete": page_writes(None),
+    "framework:paper_delete": page_writes(None),
     "framework-decision-step-list": [
         Case(ROUTE_READERS, api=True),
         Case(EDITORS, "post", 201, {"data": api_step}, api=True),
     ],
-    "framework-decision-step-detail": [Case(ROUTE_READERS, api=True)],
+    "framework-decision-step-detail": [
+        Case(ROUTE_READERS, api=True),
+        *writes(lambda: {"note": "Gewijzigd (rechtentabel)"}),
+    ],
     "framework-decision-step-record-outcome": [
         Case(EDITORS, "post", 200, {"data": outcome_form}, api=True)
     ],
@@ -64,8 +71,11 @@ URLS: dict = {
     "framework:step_outcome": on_version("framework:step_outcome", lambda: example_step().pk),
     "framework:paper_upload": on_version("framework:paper_upload", lambda: example_step().pk),
     "framework:paper_download": on_version("framework:paper_download", lambda: example_paper().pk),
+    "framework:step_update": on_version("framework:step_update", lambda: example_step().pk),
+    "framework:step_delete": on_version("framework:step_delete", lambda: spare_step().pk),
+    "framework:paper_delete": on_version("framework:paper_delete", lambda: example_paper().pk),
     "framework-decision-step-detail": detail(
-        "framework-decision-step-detail", lambda: example_step().pk
+        "framework-decision-step-detail", lambda: spare_step().pk
     ),
     "framework-decision-step-record-outcome": detail(
         "framework-decision-step-record-outcome", lambda: example_step().pk

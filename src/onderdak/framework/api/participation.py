@@ -4,7 +4,11 @@
   the levels (a level outside the ladder is refused with the ladder's rungs in the message).
 - ``framework-sessions``: the sessions held, with who took part.
 - ``framework-input``: the input log, filtered by framework, stakeholder, session, theme,
-  response and ``unanswered=true``; ``POST …/respond/`` records the response.
+  response and ``unanswered=true``; ``POST …/respond/`` records the response, PATCH corrects the
+  contribution.
+
+Stakeholders and sessions are changed with PATCH and deleted with DELETE (refused, 400
+``protected``, while input refers to them).
 
 Who reads the working copy reads; editors write, through ``services.participation``.
 """
@@ -14,7 +18,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from onderdak.framework.api.process import FrameworkField, ProcessViewSet
+from onderdak.framework.api.process import DeletableMixin, FrameworkField, ProcessViewSet
 from onderdak.framework.models import (
     Action,
     InputItem,
@@ -32,6 +36,7 @@ from onderdak.framework.services import participation as services
 VIEW = "framework.view_participation"
 CHANGE = "framework.change_participation"
 READ = {"list": VIEW, "retrieve": VIEW}
+WRITE = dict.fromkeys(("create", "partial_update", "destroy"), CHANGE)
 
 
 class FrameworkStakeholderLevelSerializer(serializers.ModelSerializer):
@@ -72,11 +77,14 @@ class FrameworkStakeholderSerializer(serializers.ModelSerializer):
         ]
 
 
-class FrameworkStakeholderViewSet(ProcessViewSet):
+class FrameworkStakeholderViewSet(DeletableMixin, ProcessViewSet):
     serializer_class = FrameworkStakeholderSerializer
     filterset_fields = ["framework", "kind"]
-    permission_rules = {**READ, "create": CHANGE, "levels": CHANGE}
+    permission_rules = {**READ, **WRITE, "levels": CHANGE}
     create_with = staticmethod(services.stakeholder_create)
+    record_name = "stakeholder"
+    update_with = staticmethod(services.stakeholder_update)
+    delete_with = staticmethod(services.stakeholder_delete)
 
     def base_queryset(self):
         return Stakeholder.objects.select_related("organisation").prefetch_related("levels")
@@ -103,11 +111,14 @@ class FrameworkSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "framework", "title", "held_on", "phase", "participants", "topics"]
 
 
-class FrameworkSessionViewSet(ProcessViewSet):
+class FrameworkSessionViewSet(DeletableMixin, ProcessViewSet):
     serializer_class = FrameworkSessionSerializer
     filterset_fields = ["framework", "phase"]
-    permission_rules = {**READ, "create": CHANGE}
+    permission_rules = {**READ, **WRITE}
     create_with = staticmethod(services.session_create)
+    record_name = "session"
+    update_with = staticmethod(services.session_update)
+    delete_with = staticmethod(services.session_delete)
 
     def base_queryset(self):
         return ParticipationSession.objects.prefetch_related("participants")
@@ -177,8 +188,10 @@ class FrameworkInputFilter(django_filters.FilterSet):
 class FrameworkInputViewSet(ProcessViewSet):
     serializer_class = FrameworkInputSerializer
     filterset_class = FrameworkInputFilter
-    permission_rules = {**READ, "create": CHANGE, "respond": CHANGE}
+    permission_rules = {**READ, "create": CHANGE, "partial_update": CHANGE, "respond": CHANGE}
     create_with = staticmethod(services.input_create)
+    record_name = "item"
+    update_with = staticmethod(services.input_update)
 
     def base_queryset(self):
         return InputItem.objects.select_related("framework").order_by("-received_on", "-pk")

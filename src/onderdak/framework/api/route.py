@@ -1,13 +1,14 @@
 """API of the decision route: ``framework-decision-steps``, the steps of the versions the caller
 sees (governance readers: the versions put to them), filtered by ``version``; editors add a step
-(after the version's last) and ``POST …/record-outcome/`` (``services.route``)."""
+(after the version's last), change (PATCH) or delete one while it has no outcome (409 after),
+and ``POST …/record-outcome/`` (``services.route``)."""
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from onderdak.framework.api.process import ProcessViewSet
+from onderdak.framework.api.process import DeletableMixin, ProcessViewSet
 from onderdak.framework.models import DecisionStep, FrameworkVersion, Outcome, VersionStatus
 from onderdak.framework.services import route as services
 
@@ -51,7 +52,7 @@ class FrameworkOutcomeSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-class FrameworkDecisionStepViewSet(ProcessViewSet):
+class FrameworkDecisionStepViewSet(DeletableMixin, ProcessViewSet):
     serializer_class = FrameworkDecisionStepSerializer
     filterset_fields = ["version", "body", "outcome"]
     framework_path = "version__framework"
@@ -59,9 +60,14 @@ class FrameworkDecisionStepViewSet(ProcessViewSet):
         "list": VIEW,
         "retrieve": VIEW,
         "create": CHANGE,
+        "partial_update": CHANGE,
+        "destroy": CHANGE,
         "record_outcome": CHANGE,
     }
     create_with = staticmethod(services.step_create)
+    record_name = "step"
+    update_with = staticmethod(services.step_update)
+    delete_with = staticmethod(services.step_delete)
 
     def base_queryset(self):
         steps = DecisionStep.objects.prefetch_related("papers").order_by("version", "position")
