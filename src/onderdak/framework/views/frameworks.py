@@ -3,7 +3,7 @@ and changing one; its versions (made from the working copy, put through the tran
 the comparison of two versions, or of a version and the working copy.
 
 A governance reader sees the frameworks and the versions put to them, never the working copy.
-Other parts of the module add their links to the front page through :data:`FRAMEWORK_PARTS`.
+The front page links to every part of the module through :data:`FRAMEWORK_PARTS`.
 """
 
 from dataclasses import dataclass
@@ -45,7 +45,7 @@ class FrameworkPart:
     permission: str
 
 
-#: The front page's links; the other parts append theirs in their views module.
+#: The front page's links to every part of the module.
 FRAMEWORK_PARTS: list[FrameworkPart] = [
     FrameworkPart(
         gettext_lazy("Tree: themes, ambitions and actions"), "framework:tree", WORKING_COPY
@@ -55,6 +55,22 @@ FRAMEWORK_PARTS: list[FrameworkPart] = [
         gettext_lazy("Versions and comparison"),
         "framework:version_list",
         "framework.view_frameworkversion",
+    ),
+    FrameworkPart(
+        gettext_lazy("Participation plan: stakeholders and sessions"),
+        "framework:participation",
+        "framework.view_participation",
+    ),
+    FrameworkPart(
+        gettext_lazy("Input log and responses"),
+        "framework:input_list",
+        "framework.view_participation",
+    ),
+    FrameworkPart(gettext_lazy("Decision route"), "framework:route", "framework.view_decisionstep"),
+    FrameworkPart(
+        gettext_lazy("Project plan: phases, milestones and groups"),
+        "framework:project_plan",
+        "framework.view_project",
     ),
 ]
 
