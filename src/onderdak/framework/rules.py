@@ -18,7 +18,7 @@ import rules
 
 from onderdak.accounts.models import Role
 from onderdak.accounts.predicates import has_role, is_coordinator_or_administrator
-from onderdak.framework.models import VersionStatus
+from onderdak.framework.models import FrameworkVersion, VersionStatus
 
 is_editor = has_role(Role.POLICY_OFFICER, Role.REGIONAL_COORDINATOR)
 is_municipality_officer = has_role(Role.MUNICIPALITY_OFFICER)
@@ -51,8 +51,9 @@ def put_to_governance(user, version) -> bool:
     """A version that left the draft stage (in consultation, proposed or adopted)."""
     if version is None:
         return True
-    version = getattr(version, "version", version)  # a decision step
-    version = getattr(version, "version", version)  # a paper's step's version
+    version = getattr(version, "step", version)  # a paper's step
+    if not isinstance(version, FrameworkVersion):
+        version = version.version  # a decision step's version
     return version.status != VersionStatus.DRAFT
 
 
