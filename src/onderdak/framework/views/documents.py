@@ -38,7 +38,11 @@ class FrameworkMixin(RulesPermissionMixin):
     @cached_property
     def framework(self) -> Framework:
         region = region_for_user(self.request.user)
-        found = Framework.objects.filter(region=region, pk=self.kwargs["pk"]).first()
+        found = (
+            Framework.objects.filter(region=region, pk=self.kwargs["pk"])
+            .select_related("region")
+            .first()
+        )
         if found is None:
             raise Http404
         return found
