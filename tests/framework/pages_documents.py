@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.browser.webpage import WebPage
 from tests.framework.documents_data import full_framework
-from tests.framework.rights_documents import WORKING_COPY_READERS
+from tests.framework.rights_documents import WORKING_COPY_READERS as READERS
 
 
 def with_framework(name: str):
@@ -23,6 +23,6 @@ def with_framework(name: str):
 
 
 PAGES = [
-    WebPage("framework current state", with_framework("framework:current_state"), WORKING_COPY_READERS),
-    WebPage("framework print view", with_framework("framework:print"), WORKING_COPY_READERS),
+    WebPage("framework current state", with_framework("framework:current_state"), READERS),
+    WebPage("framework print view", with_framework("framework:print"), READERS),
 ]

@@ -74,7 +74,9 @@ def test_facilities_plan_and_scenarios(region, make_member):
     (facilities,) = found["facilities"].facts
     assert facilities.value == "20 places in 2 facilities"
     assert facilities.is_demo
-    assert "in 2023" in found["plan"].facts[0].value and "in 2032" in found["plan"].facts[0].value
+    plan_fact = found["plan"].facts[0].value
+    assert "in 2023" in plan_fact
+    assert "in 2032" in plan_fact
     (scenario,) = found["scenarios"].facts
     assert (scenario.label, scenario.value, scenario.date) == ("Hoog", "not run", None)
     assert found["scenarios"].has_demo

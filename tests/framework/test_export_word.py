@@ -66,7 +66,7 @@ def test_each_level_has_a_table_of_its_actions(region, make_member, login):
     local = action_tables[0][1]
     assert local[2] == "Leiden"
     assert "Wonen" in local[4] or "Housing" in local[4]
-    assert local[5] == "01-01-2026 – 31-12-2027"
+    assert local[5] == "01-01-2026 \u2013 31-12-2027"
 
 
 def test_the_indicators_and_the_input_account_are_tables(region, make_member, login):
@@ -85,7 +85,8 @@ def test_the_indicators_and_the_input_account_are_tables(region, make_member, lo
     assert "Algemene opmerking." in texts
     responses = [row[3] for table in account for row in table[1:]]
     assert "adopted: Opgenomen als actie." in responses
-    assert any("3 contributions, of which 2 without a response yet." in p.text for p in doc.paragraphs)
+    summary = "3 contributions, of which 2 without a response yet."
+    assert any(summary in p.text for p in doc.paragraphs)
 
 
 def test_the_annex_quotes_the_current_state(region, make_member, login):
@@ -172,9 +173,10 @@ def grow(framework) -> None:
     [
         ("<p>Een</p><p>Twee</p>", [Block(PARAGRAPH, "Een"), Block(PARAGRAPH, "Twee")]),
         ("<ol><li>a</li><li>b</li></ol>", [Block(NUMBER, "a"), Block(NUMBER, "b")]),
-        ("<h3>Kop</h3>los<ul><li><em>x</em> y</li></ul>", [
-            Block(HEADING, "Kop"), Block(PARAGRAPH, "los"), Block(BULLET, "x y")
-        ]),
+        (
+            "<h3>Kop</h3>los<ul><li><em>x</em> y</li></ul>",
+            [Block(HEADING, "Kop"), Block(PARAGRAPH, "los"), Block(BULLET, "x y")],
+        ),
         ("<script>alert(1)</script><p onclick='x'>veilig</p>", [Block(PARAGRAPH, "veilig")]),
         ("", []),
     ],

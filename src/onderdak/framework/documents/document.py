@@ -23,9 +23,10 @@ from onderdak.framework.models import (
 from onderdak.framework.selectors.content import framework_content
 from onderdak.framework.selectors.current_state import Section, current_state
 from onderdak.framework.selectors.input_account import ThemeAccount, input_account
-from onderdak.framework.services.text import plain_text
 from onderdak.region.models import Level
 
+#: Between the two ends of a period or a timeline.
+EN_DASH = "\u2013"
 #: The order of the level groups; actions without a level come last.
 LEVELS = (Level.LOCAL, Level.SUBREGIONAL, Level.REGIONAL, "")
 
@@ -90,7 +91,7 @@ class Document:
 
     @property
     def period(self) -> str:
-        return f"{self.first_year}–{self.last_year}"
+        return f"{self.first_year}{EN_DASH}{self.last_year}"
 
     @property
     def input_count(self) -> int:
@@ -114,8 +115,12 @@ def _timeline(action: dict) -> str:
     start, end = action["starts_on"], action["ends_on"]
     if not (start or end):
         return ""
-    shown = [datetime.date.fromisoformat(day).strftime("%d-%m-%Y") if day else "…" for day in (start, end)]
-    return " – ".join(shown)
+    shown = [_short_date(day) for day in (start, end)]
+    return f" {EN_DASH} ".join(shown)
+
+
+def _short_date(day: str) -> str:
+    return datetime.date.fromisoformat(day).strftime("%d-%m-%Y") if day else "…"
 
 
 def _status(value: str) -> str:
@@ -151,7 +156,9 @@ def _theme(theme: dict, domains: dict[str, str]) -> ThemePart:
 def _indicators(content: dict) -> list[IndicatorRow]:
     years = [str(year) for year in range(content["first_year"], content["last_year"] + 1)]
     return [
-        IndicatorRow(action["title"], indicator["code"], [indicator["targets"].get(y, "") for y in years])
+        IndicatorRow(
+            action["title"], indicator["code"], [indicator["targets"].get(y, "") for y in years]
+        )
         for theme in content["themes"]
         for ambition in theme["ambitions"]
         for action in ambition["actions"]
@@ -203,8 +210,3 @@ def version_document(*, version: FrameworkVersion, user) -> Document:
         edition=edition,
         status=version.get_status_display(),
     )
-
-
-def paragraphs(text: str) -> list[str]:
-    """A stored text as plain paragraphs."""
-    return [line for line in plain_text(text).split("\n") if line.strip()]

@@ -86,6 +86,4 @@ def input_account(*, framework: Framework) -> list[ThemeAccount]:
 
 def open_input_count(*, framework: Framework) -> int:
     """How many contributions have no response yet (one query)."""
-    return framework.input_items.aggregate(n=Count("pk", filter=Q(response=ResponseKind.OPEN)))[
-        "n"
-    ]
+    return framework.input_items.aggregate(n=Count("pk", filter=Q(response=ResponseKind.OPEN)))["n"]
