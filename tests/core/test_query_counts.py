@@ -44,17 +44,19 @@ from tests.factories import member
 #: status for each figure (the coordinator's stalled steps: the years' policies and five counts).
 #: The home page of a policy, governance or municipality role adds the monitor's latest count:
 #: the municipalities, the breakdown values and the counts (and the count's aggregates, once
-#: there is one; these pages have none).
+#: there is one; these pages have none). An editor of the framework (policy officer, coordinator)
+#: adds the region's current framework (and, once there is one, its latest version, its next step
+#: and its open input); a governance reader the versions put to them.
 #: Contingent lists add the user's region and their count; a case's page adds its related rows
 #: (the client, the year, documents, exclusions, evaluations) and, for a client's record, the
 #: access-log entry; the report adds one aggregate query per table.
 QUERIES = {
-    "home (regional_coordinator)": 20,
+    "home (regional_coordinator)": 21,
     "home (municipality_officer)": 15,
     "home (care_worker)": 13,
     "home (corporation_officer)": 14,
-    "home (policy_officer)": 12,
-    "home (governance_reader)": 12,
+    "home (policy_officer)": 13,
+    "home (governance_reader)": 13,
     "home (administrator)": 11,
     "region overview (policy_officer)": 12,
     "municipality detail (municipality_officer)": 11,
