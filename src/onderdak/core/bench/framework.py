@@ -60,8 +60,8 @@ def framework_targets(region: Region) -> dict:
     framework = Framework.objects.filter(region=region, title=TITLE).first()
     if framework is None:
         return {}
-    version = framework.versions.order_by("-number").first()
-    return {"framework": framework.pk, "framework_version": version.pk if version else 0}
+    version = framework.versions.order_by("-number").values_list("pk", flat=True).first()
+    return {"framework": framework.pk, "framework_version": version or 0}
 
 
 @transaction.atomic

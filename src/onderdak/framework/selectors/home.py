@@ -36,7 +36,7 @@ def framework_status(*, region: Region | None) -> FrameworkStatus | None:
     framework = current_framework(region=region)
     if framework is None:
         return None
-    version = framework.versions.order_by("-number").first()
+    version = framework.versions.defer("content").order_by("-number").first()
     next_step = None
     if version is not None:
         next_step = (

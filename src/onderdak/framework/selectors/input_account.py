@@ -5,7 +5,7 @@ account for all input.
 Shape: a list of :class:`ThemeAccount` in the tree's order of themes, then one group without a
 theme (``theme_key`` ""), for input about the framework as a whole; groups without input are
 left out. Each :class:`AccountEntry` carries plain text (no markup), ready for the page, the print
-view and Word. Three queries, whatever the number of contributions.
+view and Word. Two queries, whatever the number of contributions.
 """
 
 import datetime
@@ -42,7 +42,7 @@ class ThemeAccount:
         return sum(entry.is_open for entry in self.entries)
 
 
-def _entry(item: InputItem) -> AccountEntry:
+def _entry(item: InputItem, responses: dict[str, str]) -> AccountEntry:
     taken_up = item.response_action or item.response_theme
     return AccountEntry(
         source=str(item.stakeholder),
@@ -50,7 +50,7 @@ def _entry(item: InputItem) -> AccountEntry:
         received_on=item.received_on,
         about=item.action.title if item.action_id else "",
         text=plain_text(item.text),
-        response=item.get_response_display(),
+        response=responses.get(item.response, item.response),
         is_open=item.response == ResponseKind.OPEN,
         response_text=plain_text(item.response_text),
         taken_up_in=taken_up.title if taken_up else "",
@@ -78,9 +78,10 @@ def input_account(*, framework: Framework) -> list[ThemeAccount]:
         theme.pk: ThemeAccount(f"theme-{theme.pk}", theme.title) for theme in framework.themes.all()
     }
     general = ThemeAccount("", _("The framework as a whole"))
+    responses = {value: str(label) for value, label in ResponseKind.choices}
     for item in _items(framework):
         theme_id = item.theme_id or (item.action.ambition.theme_id if item.action_id else None)
-        groups.get(theme_id, general).entries.append(_entry(item))
+        groups.get(theme_id, general).entries.append(_entry(item, responses))
     return [group for group in [*groups.values(), general] if group.entries]
 
 
