@@ -183,3 +183,16 @@ def grow(framework) -> None:
 )
 def test_blocks_of_a_stored_text(html, expected):
     assert blocks(html) == expected
+
+
+def test_a_contribution_keeps_its_lines_and_loses_its_script(region, make_member, login):
+    from tests.framework.documents_data import input_item
+
+    framework = full_framework()
+    input_item(framework, text="<p>Eerste regel</p><script>alert(1)</script><p>Tweede regel</p>")
+    doc = download(
+        login(make_member(Role.POLICY_OFFICER)), reverse("framework:export", args=[framework.pk])
+    )
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    assert "Eerste regel\nTweede regel" in cells
+    assert not any("alert" in text for text in cells)

@@ -24,6 +24,7 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.d
 LANGUAGE = "nl-NL"
 _LIST_STYLES = {BULLET: "List Bullet", NUMBER: "List Number"}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TR, TC, P, R, T, BR = (qn(f"w:{tag}") for tag in ("tr", "tc", "p", "r", "t", "br"))
 
 
 def _table(doc, header: list[str], rows: list[list[str]]) -> Table:
@@ -47,15 +48,13 @@ def _add_row(table: Table, values: list[str]) -> None:
     """A row of ``values``, written as its XML elements (``w:tr`` → ``w:tc`` → ``w:p`` →
     ``w:r`` → ``w:t``, a line break between a text's lines). python-docx's ``add_row`` and
     ``cell.text`` take some milliseconds a cell, seconds for the input account of 2,000 rows."""
-    row = etree.SubElement(table._tbl, qn("w:tr"))
+    row = etree.SubElement(table._tbl, TR)
     for text in values:
-        run = etree.SubElement(
-            etree.SubElement(etree.SubElement(row, qn("w:tc")), qn("w:p")), qn("w:r")
-        )
+        run = etree.SubElement(etree.SubElement(etree.SubElement(row, TC), P), R)
         for index, line in enumerate(text.split("\n")):
             if index:
-                etree.SubElement(run, qn("w:br"))
-            element = etree.SubElement(run, qn("w:t"))
+                etree.SubElement(run, BR)
+            element = etree.SubElement(run, T)
             element.text = line
             element.set(XML_SPACE, "preserve")
 
