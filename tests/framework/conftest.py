@@ -9,3 +9,19 @@ from onderdak.framework.services.reference import policy_domains_load
 @pytest.fixture
 def policy_domains(db) -> None:
     policy_domains_load()
+
+
+@pytest.fixture
+def facility_types(db) -> None:
+    """The bundled facility types (for the current state's capacity facts)."""
+    from onderdak.capacity.services.reference import facility_types_load
+
+    facility_types_load()
+
+
+@pytest.fixture
+def reference_values(db) -> None:
+    """The monitor's breakdowns (for the current state's ETHOS facts)."""
+    from onderdak.monitor.services.reference import reference_values_load
+
+    reference_values_load()

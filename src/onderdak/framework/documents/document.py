@@ -1,0 +1,212 @@
+"""What the framework's document holds, the same for the print view and the Word export: the
+title page, the vision, the themes with their ambitions and their actions grouped by level, the
+indicators with their targets per year, the participation account and, as an annex, the current
+state.
+
+It is built from a content dict (``selectors.content``): the working copy's, or a version's
+frozen ``content``, so that a version's document shows the version as it was put to its bodies.
+The participation account and the current state are read as they stand on the day of export.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onderdak.framework.models import (
+    ActionStatus,
+    Framework,
+    FrameworkVersion,
+    PolicyDomain,
+)
+from onderdak.framework.selectors.content import framework_content
+from onderdak.framework.selectors.current_state import Section, current_state
+from onderdak.framework.selectors.input_account import ThemeAccount, input_account
+from onderdak.region.models import Level
+
+#: Between the two ends of a period or a timeline.
+EN_DASH = "\u2013"
+#: The order of the level groups; actions without a level come last.
+LEVELS = (Level.LOCAL, Level.SUBREGIONAL, Level.REGIONAL, "")
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    title: str
+    ambition: str
+    owner: str
+    partners: str
+    domains: str
+    timeline: str
+    status: str
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    level: str  # a ``Level`` value, "" for actions without a level
+    title: str
+    actions: list[ActionRow]
+
+
+@dataclass(frozen=True)
+class AmbitionPart:
+    title: str
+    description: str  # cleaned HTML
+
+
+@dataclass(frozen=True)
+class ThemePart:
+    title: str
+    description: str  # cleaned HTML
+    ambitions: list[AmbitionPart]
+    levels: list[LevelGroup]  # only the levels with actions
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    action: str
+    code: str
+    targets: list[str]  # per year of the period, "" where no target is set
+
+
+@dataclass
+class Document:
+    title: str
+    first_year: int
+    last_year: int
+    edition: str  # "working copy" or "version 3 (label)"
+    status: str
+    is_demo: bool
+    made_on: datetime.date
+    vision: str  # cleaned HTML
+    themes: list[ThemePart] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    account: list[ThemeAccount] = field(default_factory=list)
+    current_state: list[Section] = field(default_factory=list)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+    @property
+    def period(self) -> str:
+        return f"{self.first_year}{EN_DASH}{self.last_year}"
+
+    @property
+    def input_count(self) -> int:
+        return sum(len(group.entries) for group in self.account)
+
+    @property
+    def open_input_count(self) -> int:
+        return sum(group.open_count for group in self.account)
+
+
+def level_title(level: str) -> str:
+    titles = {
+        Level.LOCAL: _("Local actions"),
+        Level.SUBREGIONAL: _("Subregional actions"),
+        Level.REGIONAL: _("Regional actions"),
+    }
+    return titles.get(level, _("Actions without a level"))
+
+
+def _timeline(action: dict) -> str:
+    start, end = action["starts_on"], action["ends_on"]
+    if not (start or end):
+        return ""
+    shown = [_short_date(day) for day in (start, end)]
+    return f" {EN_DASH} ".join(shown)
+
+
+def _short_date(day: str) -> str:
+    return datetime.date.fromisoformat(day).strftime("%d-%m-%Y") if day else "…"
+
+
+def _status(value: str) -> str:
+    return ActionStatus(value).label if value in ActionStatus.values else value
+
+
+def _action_row(action: dict, ambition: str, domains: dict[str, str]) -> ActionRow:
+    return ActionRow(
+        title=action["title"],
+        ambition=ambition,
+        owner=action["owner"] or _("no owner"),
+        partners=", ".join(action["partners"]),
+        domains=", ".join(domains.get(code, code) for code in action["policy_domains"]),
+        timeline=_timeline(action),
+        status=_status(action["status"]),
+    )
+
+
+def _levels(theme: dict, domains: dict[str, str]) -> list[LevelGroup]:
+    rows: dict[str, list[ActionRow]] = {level: [] for level in LEVELS}
+    for ambition in theme["ambitions"]:
+        for action in ambition["actions"]:
+            level = action["level"] if action["level"] in rows else ""
+            rows[level].append(_action_row(action, ambition["title"], domains))
+    return [LevelGroup(level, level_title(level), rows[level]) for level in LEVELS if rows[level]]
+
+
+def _theme(theme: dict, domains: dict[str, str]) -> ThemePart:
+    ambitions = [AmbitionPart(a["title"], a["description"]) for a in theme["ambitions"]]
+    return ThemePart(theme["title"], theme["description"], ambitions, _levels(theme, domains))
+
+
+def _indicators(content: dict) -> list[IndicatorRow]:
+    years = [str(year) for year in range(content["first_year"], content["last_year"] + 1)]
+    return [
+        IndicatorRow(
+            action["title"], indicator["code"], [indicator["targets"].get(y, "") for y in years]
+        )
+        for theme in content["themes"]
+        for ambition in theme["ambitions"]
+        for action in ambition["actions"]
+        for indicator in action["indicators"]
+    ]
+
+
+def _domain_names() -> dict[str, str]:
+    return {domain.code: str(domain) for domain in PolicyDomain.objects.all()}
+
+
+def _document(content: dict, framework: Framework, user, **meta) -> Document:
+    domains = _domain_names()
+    return Document(
+        title=content["title"],
+        first_year=content["first_year"],
+        last_year=content["last_year"],
+        is_demo=framework.is_demo,
+        made_on=timezone.localdate(),
+        vision=content["vision"],
+        themes=[_theme(theme, domains) for theme in content["themes"]],
+        indicators=_indicators(content),
+        account=input_account(framework=framework),
+        current_state=current_state(region=framework.region, user=user),
+        **meta,
+    )
+
+
+def working_copy_document(*, framework: Framework, user) -> Document:
+    """The document of the working copy as it stands now."""
+    return _document(
+        framework_content(framework),
+        framework,
+        user,
+        edition=_("working copy"),
+        status=_("draft, not yet a version"),
+    )
+
+
+def version_document(*, version: FrameworkVersion, user) -> Document:
+    """The document of a version, from its frozen content."""
+    edition = _("version %(number)s") % {"number": version.number}
+    if version.label:
+        edition = f"{edition} ({version.label})"
+    return _document(
+        version.content,
+        version.framework,
+        user,
+        edition=edition,
+        status=version.get_status_display(),
+    )
