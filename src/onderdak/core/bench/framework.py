@@ -6,8 +6,9 @@ The tree, the participation and the input are inserted in bulk (fictitious, like
 cases): the volume is what is measured, not the writing. The version is made by its service, so
 that its content is the real frozen copy of 500 actions.
 
-The page list is in one place (``PAGES``); pages of the module's other parts are added here as
-they come (tree, matrix, participation and input log, route, project plan, versions, diff).
+The page list is in one place (``PAGES``): every page of the module (tree, matrix, versions and
+the diff, participation and input log, route, project plan, current state, print and Word) and a
+few of its API lists.
 """
 
 import datetime
@@ -45,13 +46,47 @@ INDICATOR_EVERY = 5  # one action in five has an indicator with targets
 FIRST_YEAR, LAST_YEAR = 2026, 2031
 
 P, G = Role.POLICY_OFFICER, Role.GOVERNANCE_READER
-#: The framework pages: name, URL name, a role that may see it, and the ``Targets`` field that is
-#: the page's path argument (``onderdak.core.bench.pages`` makes them its ``Page`` entries).
-PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("framework current state", "framework:current_state", P, "framework"),
-    ("framework print view", "framework:print", P, "framework"),
-    ("framework word export", "framework:export", P, "framework"),
-    ("framework version word export", "framework:version_export", G, "framework_version"),
+M = Role.MUNICIPALITY_OFFICER
+NO_QUERY: dict[str, str] = {}
+#: The framework pages: name, URL name, a role that may see it, the ``Targets`` fields that are
+#: the page's path arguments (comma-separated, ``""``: none) and its query string
+#: (``onderdak.core.bench.pages`` makes them its ``Page`` entries).
+PAGES: tuple[tuple[str, str, str, str, dict[str, str]], ...] = (
+    ("frameworks", "framework:framework_list", P, "", NO_QUERY),
+    ("framework", "framework:framework_detail", P, "framework", NO_QUERY),
+    ("framework tree", "framework:tree", P, "framework", NO_QUERY),
+    ("framework matrix", "framework:matrix", P, "framework", NO_QUERY),
+    ("framework matrix excel", "framework:matrix_export", P, "framework", NO_QUERY),
+    ("framework versions", "framework:version_list", P, "framework", NO_QUERY),
+    ("framework version", "framework:version_detail", G, "framework_version", NO_QUERY),
+    ("framework diff", "framework:diff", P, "framework", {"van": "1", "naar": "werk"}),
+    ("framework participation", "framework:participation", P, "framework", NO_QUERY),
+    ("framework input log", "framework:input_list", P, "framework", NO_QUERY),
+    (
+        "framework input without response",
+        "framework:input_list",
+        M,
+        "framework",
+        {"zonder_reactie": "on"},
+    ),
+    ("framework input excel", "framework:input_export", P, "framework", NO_QUERY),
+    ("framework route", "framework:route", P, "framework", NO_QUERY),
+    (
+        "framework route of a version",
+        "framework:route_version",
+        G,
+        "framework,framework_version",
+        NO_QUERY,
+    ),
+    ("framework project plan", "framework:project_plan", P, "framework", NO_QUERY),
+    ("framework current state", "framework:current_state", P, "framework", NO_QUERY),
+    ("framework print view", "framework:print", P, "framework", NO_QUERY),
+    ("framework word export", "framework:export", P, "framework", NO_QUERY),
+    ("framework version word export", "framework:version_export", G, "framework_version", NO_QUERY),
+    ("api frameworks", "framework-list", P, "", NO_QUERY),
+    ("api framework tree", "framework-tree", P, "framework", NO_QUERY),
+    ("api framework actions", "framework-action-list", P, "", NO_QUERY),
+    ("api framework input", "framework-input-list", P, "", NO_QUERY),
 )
 
 

@@ -153,7 +153,14 @@ CONTINGENT_PAGES: tuple[Page, ...] = (
 
 #: The framework pages (``onderdak.core.bench.framework``).
 FRAMEWORK_PAGES: tuple[Page, ...] = tuple(
-    Page(name, url_name, role, _target(field)) for name, url_name, role, field in framework.PAGES
+    Page(
+        name,
+        url_name,
+        role,
+        lambda targets, fields=fields: tuple(getattr(targets, f) for f in fields.split(",") if f),
+        lambda targets, query=query: query,
+    )
+    for name, url_name, role, fields, query in framework.PAGES
 )
 
 

@@ -72,6 +72,15 @@ FRAMEWORK_PARTS: list[FrameworkPart] = [
         "framework:project_plan",
         "framework.view_project",
     ),
+    FrameworkPart(
+        gettext_lazy("Current state: the facts the framework starts from"),
+        "framework:current_state",
+        WORKING_COPY,
+    ),
+    FrameworkPart(gettext_lazy("Print view"), "framework:print", WORKING_COPY),
+    FrameworkPart(
+        gettext_lazy("Download as a Word document (.docx)"), "framework:export", WORKING_COPY
+    ),
 ]
 
 
