@@ -15,9 +15,20 @@ from onderdak.framework.models import InputItem, Outcome, ResponseKind
 from onderdak.framework.services.project import phase_create
 from onderdak.framework.services.reference import policy_domains_load
 from onderdak.framework.services.versions import version_create, version_transition
+from tests.browser.accessibility import assert_accessible
 from tests.browser.test_contingent import as_role, checked, follow, press, visit
 from tests.factories import member
 from tests.framework.factories import ActionFactory
+from tests.framework.process_data import (
+    consulted_version,
+    example_framework,
+    example_group,
+    example_member,
+    example_paper,
+    example_stakeholder,
+    spare_session,
+    spare_step,
+)
 
 TEXT = "Zorg voor meer woningen voor uitstroom uit de opvang (browsertest)."
 
@@ -130,5 +141,87 @@ def test_participation_input_and_decision_route(browser, site, region):
         item = log_input(page, framework)
         respond(page, framework, item)
         take_the_route(page, framework, version)
+    finally:
+        context.close()
+
+
+def refused(page: Page) -> None:
+    """The form came back with its error summary, and axe-core finds nothing on the page."""
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page)
+
+
+def change_participation(page: Page, framework) -> None:
+    participation = reverse("framework:participation", args=[framework.pk])
+    stakeholder, session = example_stakeholder(), spare_session()
+    visit(page, participation)
+    follow(page, reverse("framework:stakeholder_update", args=[framework.pk, stakeholder.pk]))
+    page.fill("#id_name", "Ervaringsdeskundigen MO")
+    press(page)
+    checked(page)
+    follow(page, reverse("framework:stakeholder_delete", args=[framework.pk, stakeholder.pk]))
+    press(page)
+    refused(page)  # input was logged from them
+    assert framework.stakeholders.get(pk=stakeholder.pk).name == "Ervaringsdeskundigen MO"
+    visit(page, participation)
+    follow(page, reverse("framework:session_delete", args=[framework.pk, session.pk]))
+    press(page)
+    checked(page)
+    assert not framework.sessions.filter(pk=session.pk).exists()
+
+
+def change_the_plan(page: Page, framework) -> None:
+    group, seat = example_group(), example_member()
+    milestone = framework.milestones.get()
+    visit(page, reverse("framework:project_plan", args=[framework.pk]))
+    follow(page, reverse("framework:milestone_reached", args=[framework.pk, milestone.pk]))
+    press(page)
+    checked(page)
+    milestone.refresh_from_db()
+    assert milestone.reached_on is not None
+    follow(page, reverse("framework:group_delete", args=[framework.pk, group.pk]))
+    press(page)
+    refused(page)  # it has a member
+    visit(page, reverse("framework:project_plan", args=[framework.pk]))
+    follow(page, reverse("framework:member_delete", args=[framework.pk, group.pk, seat.pk]))
+    press(page)
+    checked(page)
+    follow(page, reverse("framework:group_delete", args=[framework.pk, group.pk]))
+    press(page)
+    checked(page)
+    assert not framework.working_groups.exists()
+
+
+def change_the_route(page: Page, framework) -> None:
+    version, step, paper = consulted_version(), spare_step(), example_paper()
+    visit(page, reverse("framework:route_version", args=[framework.pk, version.pk]))
+    follow(page, reverse("framework:step_update", args=[framework.pk, version.pk, step.pk]))
+    page.fill("#id_planned_on", "2025-08-01")  # before the step before it
+    press(page)
+    refused(page)
+    page.fill("#id_planned_on", "2025-09-20")
+    press(page)
+    checked(page)
+    follow(page, reverse("framework:paper_delete", args=[framework.pk, version.pk, paper.pk]))
+    press(page)
+    checked(page)
+    follow(page, reverse("framework:step_delete", args=[framework.pk, version.pk, step.pk]))
+    press(page)
+    checked(page)
+    assert list(version.steps.values_list("planned_on", flat=True)) == [datetime.date(2025, 9, 1)]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_changing_and_deleting_what_the_process_records(browser, site, region):
+    """The project leader corrects and clears up; deleting asks first, and is refused (on the
+    page, with its reason) while something depends on the record."""
+    policy_domains_load()
+    framework = example_framework()
+    context, page = as_role(browser, site, Role.POLICY_OFFICER)
+    try:
+        change_participation(page, framework)
+        change_the_plan(page, framework)
+        change_the_route(page, framework)
     finally:
         context.close()

@@ -3,7 +3,12 @@
 from django.urls import reverse
 
 from tests.browser.webpage import WebPage
-from tests.framework.process_data import example_framework, example_item, example_stakeholder
+from tests.framework.process_data import (
+    example_framework,
+    example_item,
+    example_session,
+    example_stakeholder,
+)
 from tests.framework.rights_participation import EDITORS, READERS
 
 
@@ -49,5 +54,35 @@ PAGES = [
         on_framework("framework:input_respond", lambda: example_item().pk),
         allowed=EDITORS,
         invalid_input={"#id_response_text": ""},
+    ),
+    WebPage(
+        "framework:stakeholder_update",
+        on_framework("framework:stakeholder_update", lambda: example_stakeholder().pk),
+        allowed=EDITORS,
+        invalid_input={"#id_name": ""},
+    ),
+    WebPage(
+        "framework:stakeholder_delete",
+        on_framework("framework:stakeholder_delete", lambda: example_stakeholder().pk),
+        allowed=EDITORS,
+        invalid_input={},  # refused: input was logged from the stakeholder
+    ),
+    WebPage(
+        "framework:session_update",
+        on_framework("framework:session_update", lambda: example_session().pk),
+        allowed=EDITORS,
+        invalid_input={"#id_title": ""},
+    ),
+    WebPage(
+        "framework:session_delete",
+        on_framework("framework:session_delete", lambda: example_session().pk),
+        allowed=EDITORS,
+        invalid_input={},  # refused: input was logged in the session
+    ),
+    WebPage(
+        "framework:input_update",
+        on_framework("framework:input_update", lambda: example_item().pk),
+        allowed=EDITORS,
+        invalid_input={"#id_text": ""},
     ),
 ]

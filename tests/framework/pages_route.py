@@ -4,7 +4,12 @@ in consultation, whose route governance readers see too)."""
 from django.urls import reverse
 
 from tests.browser.webpage import WebPage
-from tests.framework.process_data import consulted_version, example_framework, example_step
+from tests.framework.process_data import (
+    consulted_version,
+    example_framework,
+    example_paper,
+    example_step,
+)
 from tests.framework.rights_participation import EDITORS
 from tests.framework.rights_route import ROUTE_READERS
 
@@ -41,5 +46,22 @@ PAGES = [
         on_version("framework:paper_upload", lambda: example_step().pk),
         allowed=EDITORS,
         invalid_input={"#id_title": "Zonder bestand"},
+    ),
+    WebPage(
+        "framework:step_update",
+        on_version("framework:step_update", lambda: example_step().pk),
+        allowed=EDITORS,
+        invalid_input={"#id_planned_on": ""},
+    ),
+    WebPage(
+        "framework:step_delete",
+        on_version("framework:step_delete", lambda: example_step().pk),
+        allowed=EDITORS,
+        invalid_input={},  # refused: the step has a paper
+    ),
+    WebPage(
+        "framework:paper_delete",
+        on_version("framework:paper_delete", lambda: example_paper().pk),
+        allowed=EDITORS,
     ),
 ]

@@ -141,7 +141,7 @@ def example_item() -> InputItem:
 
 
 def example_group() -> WorkingGroup:
-    return example_framework().working_groups.get()
+    return example_framework().working_groups.exclude(name=SPARE).get()
 
 
 def example_phase() -> ProjectPhase:

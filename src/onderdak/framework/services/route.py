@@ -260,8 +260,8 @@ def _file_error(message: str) -> DomainError:
 def paper_delete(*, paper: DecisionPaper, user) -> None:
     """A paper of a step without outcome; its file is removed once the deletion is committed."""
     require(user, CHANGE)
+    _open_step(paper.step)  # the version and the step first, as every change of the route
     paper = locked(paper)
-    _open_step(paper.step)
     file_name, storage = paper.file.name, paper.file.storage
     paper.delete()
     transaction.on_commit(lambda: storage.delete(file_name))

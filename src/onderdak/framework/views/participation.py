@@ -6,8 +6,6 @@ leader and the programme team) add stakeholders, levels, sessions and input, and
 Every write is a service call (``services.participation``).
 """
 
-import copy
-
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.functional import cached_property
@@ -245,44 +243,37 @@ class InputCreateView(ParticipationFormView):
         )
 
 
-class InputUpdateView(ServiceUpdateView):
-    form_class = forms.InputForm
+class InputRecordMixin:
     permission_required = CHANGE
     record_kwarg = "item"
     back = "framework:input_list"
+
+    def records(self):
+        return self.framework.input_items.select_related("stakeholder__organisation", "session")
+
+
+class InputUpdateView(InputRecordMixin, ServiceUpdateView):
+    form_class = forms.InputForm
     heading = gettext_lazy("Change input")
     lead = gettext_lazy("The contribution as logged; its response stays.")
     done = gettext_lazy("The input has been changed.")
-
-    def records(self):
-        return self.framework.input_items.all()
 
     def perform(self, form):
         return services.input_update(item=self.record, user=self.request.user, **form.cleaned_data)
 
 
-class InputRespondView(ParticipationFormView):
+class InputRespondView(InputRecordMixin, ServiceUpdateView):
     form_class = forms.RespondForm
-    back = "framework:input_list"
     heading = gettext_lazy("Respond to input")
     lead = gettext_lazy("What was done with the contribution, and where in the framework.")
     done = gettext_lazy("The response has been saved.")
     template_name = "framework/input_respond.html"
 
-    @cached_property
-    def item(self) -> InputItem:
-        found = self.framework.input_items.select_related("stakeholder__organisation", "session")
-        return get_object_or_404(found, pk=self.kwargs["item"])
-
-    def get_form_kwargs(self):
-        # A copy: the form writes into its instance, and a refused response must not show.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.item)}
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(item=self.item, **kwargs)
+        return super().get_context_data(item=self.record, **kwargs)
 
     def perform(self, form):
-        return services.input_respond(item=self.item, user=self.request.user, **form.cleaned_data)
+        return services.input_respond(item=self.record, user=self.request.user, **form.cleaned_data)
 
 
 routes = [
