@@ -51,6 +51,31 @@ class PkUrl:
         return f"{self.before}{pk}{self.after}"
 
 
+@dataclass(frozen=True)
+class ItemLinks:
+    """A tree item's forms: changed, moved, deleted, and a child added to it ("" for actions)."""
+
+    update: str
+    move: str
+    delete: str
+    add_child: str = ""
+
+
+class ItemUrls:
+    """The :class:`ItemLinks` of any theme, ambition or action (``kind``), each URL reversed
+    once."""
+
+    def __init__(self, kind: str, child: str = ""):
+        self.update, self.move, self.delete = (
+            PkUrl(f"framework:{kind}_{view}") for view in ("update", "move", "delete")
+        )
+        self.add_child = PkUrl(f"framework:{child}_create") if child else None
+
+    def __call__(self, pk: int) -> ItemLinks:
+        add_child = self.add_child(pk) if self.add_child else ""
+        return ItemLinks(self.update(pk), self.move(pk), self.delete(pk), add_child)
+
+
 ACTION_ROW = (
     '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{} \u2013 {}</td><td>{}</td><td>{}</td>'
     "<td>{}</td></tr>"

@@ -34,7 +34,7 @@ from onderdak.framework.selectors.tree import TreeAction, TreeTheme, framework_t
 from onderdak.framework.services import tree as services
 from onderdak.framework.views import matrix, tree_action
 from onderdak.framework.views.base import FrameworkMixin, RegionMixin
-from onderdak.framework.views.presentation import PkUrl
+from onderdak.framework.views.presentation import ItemUrls, PkUrl
 
 WORKING_COPY = "framework.view_workingcopy"
 CHANGE = "framework.change_framework"
@@ -58,27 +58,6 @@ class TreeView(FrameworkMixin, TemplateView):
             may_edit=self.request.user.has_perm(CHANGE),
             **kwargs,
         )
-
-
-@dataclass(frozen=True)
-class ItemLinks:
-    """A theme's or an ambition's forms: changed, moved, deleted, and a child added to it."""
-
-    update: str
-    move: str
-    delete: str
-    add_child: str
-
-
-class ItemUrls:
-    def __init__(self, kind: str, child: str):
-        self.update, self.move, self.delete = (
-            PkUrl(f"framework:{kind}_{view}") for view in ("update", "move", "delete")
-        )
-        self.add_child = PkUrl(f"framework:{child}_create")
-
-    def __call__(self, pk: int) -> ItemLinks:
-        return ItemLinks(self.update(pk), self.move(pk), self.delete(pk), self.add_child(pk))
 
 
 def linked_tree(themes: list[TreeTheme]) -> list[TreeTheme]:
