@@ -4,12 +4,15 @@ of the many items a long page links to."""
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from onderdak.framework.models import ActionStatus, PolicyDomain
-from onderdak.framework.selectors.diff import Diff, FieldChange, ItemChange
+from onderdak.framework.selectors.diff import Diff, FieldChange, ItemChange, Words
 from onderdak.region.models import Level
 
 KIND_LABELS = {
@@ -121,6 +124,7 @@ class ShownField:
     old: str
     new: str
     words: tuple
+    after: str  # the "after" cell: the new value, or the text's runs with struck and added words
 
 
 @dataclass(frozen=True)
@@ -130,18 +134,35 @@ class ShownItem:
     fields: tuple[ShownField, ...]
 
 
-def _field(change: FieldChange) -> ShownField:
+#: A struck or added run of words, named for screen readers ("removed:", "added:").
+RUN_HTML = {
+    "removed": '<del><span class="visually-hidden">{} </span>{}</del> ',
+    "added": '<ins><span class="visually-hidden">{} </span>{}</ins> ',
+}
+
+
+def _runs_html(words: tuple[Words, ...], labels: dict[str, str]) -> str:
+    """A changed text's runs as HTML, written in Python: a template loop per run of every changed
+    text took a third of a large comparison's time."""
+    parts = [
+        format_html("{} ", run.text)
+        if run.kind == "same"
+        else format_html(RUN_HTML[run.kind], labels[run.kind], run.text)
+        for run in words
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 -- every part is escaped by format_html
+
+
+def _field(change: FieldChange, labels: dict[str, str]) -> ShownField:
     coded = CODED.get(change.name, {})
-    return ShownField(
-        FIELD_LABELS[change.name],
-        str(coded.get(change.old, change.old)),
-        str(coded.get(change.new, change.new)),
-        change.words,
-    )
+    old, new = str(coded.get(change.old, change.old)), str(coded.get(change.new, change.new))
+    after = _runs_html(change.words, labels) if change.words else linebreaksbr(new or "—", True)
+    return ShownField(FIELD_LABELS[change.name], old, new, change.words, after)
 
 
-def _item(item: ItemChange) -> ShownItem:
-    return ShownItem(item.title, KIND_LABELS[item.kind], tuple(_field(f) for f in item.fields))
+def _item(item: ItemChange, labels: dict[str, str]) -> ShownItem:
+    fields = tuple(_field(f, labels) for f in item.fields)
+    return ShownItem(item.title, KIND_LABELS[item.kind], fields)
 
 
 @dataclass(frozen=True)
@@ -153,9 +174,10 @@ class ShownDiff:
 
 
 def shown_diff(diff: Diff) -> ShownDiff:
+    labels = {"removed": gettext("removed:"), "added": gettext("added:")}
     return ShownDiff(
-        [_item(i) for i in diff.added],
-        [_item(i) for i in diff.removed],
-        [_item(i) for i in diff.changed],
+        [_item(i, labels) for i in diff.added],
+        [_item(i, labels) for i in diff.removed],
+        [_item(i, labels) for i in diff.changed],
         diff.is_empty,
     )
