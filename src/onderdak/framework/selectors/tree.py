@@ -31,8 +31,9 @@ class TreeAmbition:
     title: str
     description: str
     actions: list[TreeAction] = field(default_factory=list)
-    links: object = None  # filled in by the page that shows it, as:
-    action_items: str = ""  # the actions' list items
+    # Filled in by the page that shows the tree (views.tree.linked_tree):
+    links: object = None  # views.presentation.ItemLinks
+    action_items: str = ""  # the actions as HTML list items
 
 
 @dataclass
@@ -41,7 +42,7 @@ class TreeTheme:
     title: str
     description: str
     ambitions: list[TreeAmbition] = field(default_factory=list)
-    links: object = None  # filled in by the page that shows it
+    links: object = None  # views.presentation.ItemLinks, filled in by views.tree.linked_tree
 
 
 def framework_tree(framework: Framework) -> list[TreeTheme]:
