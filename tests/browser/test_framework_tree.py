@@ -56,6 +56,7 @@ def build_the_tree(page: Page, framework: Framework) -> Ambition:
     theme = Theme.objects.get()
     add_item(page, reverse("framework:ambition_create", args=[theme.pk]), "Niemand slaapt buiten")
     ambition = Ambition.objects.get()
+    move_a_second_ambition_up(page, theme)
     refuse_an_action_outside_the_period(page, ambition)
     leiden = Municipality.objects.get(cbs_code=LEIDEN)
     add_action(page, ambition, "Lokaal loket", "local", f"m{leiden.pk}")
@@ -67,6 +68,21 @@ def build_the_tree(page: Page, framework: Framework) -> Ambition:
         "subregional",
     ]
     return ambition
+
+
+def move_a_second_ambition_up(page: Page, theme: Theme) -> None:
+    """The tree's move buttons all submit the page's one move form, each to its item's address."""
+    add_item(page, reverse("framework:ambition_create", args=[theme.pk]), "Snel een woning")
+    second = theme.ambitions.get(title="Snel een woning")
+    move = reverse("framework:ambition_move", args=[second.pk])
+    page.locator(f"main button[formaction='{move}'][value=omhoog]").click()
+    expect(page).to_have_url(
+        reverse("framework:tree", args=[theme.framework_id]) + f"#ambition-{second.pk}"
+    )
+    checked(page)
+    assert theme.ambitions.first() == second
+    second.delete()
+    visit(page, reverse("framework:tree", args=[theme.framework_id]))
 
 
 def refuse_an_action_outside_the_period(page: Page, ambition: Ambition) -> None:

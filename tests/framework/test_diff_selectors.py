@@ -5,7 +5,7 @@ import copy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from onderdak.framework.selectors.diff import Words, content_diff, word_diff
+from onderdak.framework.selectors.diff import WORD_PAIRS, Words, content_diff, word_diff
 
 
 def action(key, **fields):
@@ -106,6 +106,39 @@ def test_word_diff():
         Words("added", "x"),
         Words("same", "c"),
     )
+
+
+def test_a_rewritten_long_text_is_struck_and_added_whole():
+    old, new = " ".join(["oud"] * 600), " ".join(["nieuw"] * 600)
+    assert WORD_PAIRS < 600 * 600
+    before, after = f"begin {old} einde", f"begin {new} einde"
+    assert word_diff(before, after) == (
+        Words("same", "begin"),
+        Words("removed", old),
+        Words("added", new),
+        Words("same", "einde"),
+    )
+
+
+words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
+
+
+@given(words, words)
+def test_property_the_runs_give_back_both_texts(old, new):
+    runs = word_diff(" ".join(old), " ".join(new))
+    assert " ".join(r.text for r in runs if r.kind != "added").split() == old
+    assert " ".join(r.text for r in runs if r.kind != "removed").split() == new
+    assert all(r.text for r in runs)
+
+
+def test_moving_under_a_parent_of_the_same_title_is_a_change():
+    old = content(action("action-1"))
+    moved = copy.deepcopy(old)
+    ambitions = moved["themes"][0]["ambitions"]
+    ambitions.append({**ambitions[0], "key": "ambition-99", "actions": ambitions[0]["actions"]})
+    ambitions[0]["actions"] = []
+    [change] = [c for c in content_diff(old, moved).changed if c.key == "action-1"]
+    assert [f.name for f in change.fields] == ["parent"]
 
 
 keys = st.sets(st.integers(1, 20), max_size=8)

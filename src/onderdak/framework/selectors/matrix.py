@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from onderdak.framework.models import Action, Framework
 from onderdak.framework.services.tree import LEVEL_OF_OWNER, owner_kind
@@ -102,30 +103,40 @@ def matrix_rows(themes: Sequence, actions: Iterable[MatrixAction]) -> list[Matri
     return list(rows.values())
 
 
-def matrix_action(action: Action, region_name: str) -> MatrixAction:
-    kind = owner_kind(action)
-    owner = action.owner_municipality or action.owner_subregion
+def matrix_action(row: dict, region_name: str) -> MatrixAction:
+    """An action's row of values (see :func:`framework_matrix`) as the checks see it."""
+    owner = row["owner_municipality__name"] or row["owner_subregion__name"]
     return MatrixAction(
-        pk=action.pk,
-        title=action.title,
-        level=action.level,
-        owner_kind=kind,
-        owner=owner.name if owner else (region_name if action.owned_by_region else ""),
-        theme_pk=action.ambition.theme_id,
+        pk=row["pk"],
+        title=row["title"],
+        level=row["level"],
+        owner_kind=owner_kind(SimpleNamespace(**row)),
+        owner=owner or (region_name if row["owned_by_region"] else ""),
+        theme_pk=row["ambition__theme_id"],
     )
 
 
 def framework_matrix(framework: Framework) -> Matrix:
-    """The matrix of the working copy: three queries, whatever its size."""
+    """The matrix of the working copy: two queries (the actions as plain values), whatever its
+    size."""
     themes = list(framework.themes.all())
     rows = (
         Action.objects.filter(ambition__theme__framework=framework)
-        .select_related("owner_municipality", "owner_subregion", "ambition")
-        .defer("owner_municipality__boundary")
         .order_by("ambition__theme__position", "ambition__position", "position", "pk")
+        .values(
+            "pk",
+            "title",
+            "level",
+            "owner_municipality_id",
+            "owner_subregion_id",
+            "owned_by_region",
+            "owner_municipality__name",
+            "owner_subregion__name",
+            "ambition__theme_id",
+        )
     )
     region_name = framework.region.name
-    actions = [matrix_action(a, region_name) for a in rows]
+    actions = [matrix_action(row, region_name) for row in rows]
     return Matrix(
         rows=matrix_rows(themes, actions),
         without_level=without_level(actions),

@@ -28,7 +28,7 @@ from onderdak.framework.selectors.tree import framework_versions, tree_counts
 from onderdak.framework.services import frameworks as services
 from onderdak.framework.services.versions import version_create, version_transition
 from onderdak.framework.views.base import FrameworkMixin, RegionMixin
-from onderdak.framework.views.presentation import labelled_content, shown_diff
+from onderdak.framework.views.presentation import shown_content, shown_diff
 from onderdak.framework.workflows import VERSION_WORKFLOW
 
 WORKING_COPY = "framework.view_workingcopy"
@@ -225,7 +225,7 @@ class VersionDetailView(VersionMixin, TemplateView):
         return super().get_context_data(
             version=version,
             framework=version.framework,
-            content=labelled_content(version.content),
+            content=shown_content(version.content),
             transitions=steps_for(self.request.user, version),
             **kwargs,
         )

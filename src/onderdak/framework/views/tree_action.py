@@ -22,6 +22,7 @@ from onderdak.framework.selectors.tree import action_detail
 from onderdak.framework.services import comments as comment_services
 from onderdak.framework.services import tree as services
 from onderdak.framework.views.base import RegionMixin
+from onderdak.framework.views.presentation import ItemUrls
 from onderdak.monitor.selectors.indicators import region_catalogue
 
 WORKING_COPY = "framework.view_workingcopy"
@@ -59,6 +60,7 @@ class ActionDetailView(ActionMixin, TemplateView):
                 for i in self.action.indicators.all()
             ],
             may_edit=user.has_perm(CHANGE),
+            links=ItemUrls("action")(self.action.pk),
             may_comment=user.has_perm("framework.comment_action", self.action),
             may_answer=user.has_perm("framework.answer_comment"),
             comment_form=CommentForm(),
