@@ -4,6 +4,7 @@ database)."""
 import pytest
 
 from onderdak.framework.services.reference import policy_domains_load
+from tests.capacity.in_english import english  # noqa: F401
 
 
 @pytest.fixture
@@ -25,3 +26,11 @@ def reference_values(db) -> None:
     from onderdak.monitor.services.reference import reference_values_load
 
     reference_values_load()
+
+
+@pytest.fixture(autouse=True)
+def _in_english(request) -> None:
+    """The framework's unit, view and API tests read messages in English, the catalogue's
+    message ids; the Dutch texts are checked by ``tests/core/test_translations.py`` and the
+    browser tests."""
+    request.getfixturevalue("english")

@@ -4,6 +4,7 @@ forms, see the matrix, make versions and compare them; bad input shown on the fo
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -196,6 +197,7 @@ def test_link_an_indicator_with_targets(region, leader_client, monkeypatch):
     monkeypatch.setattr(tree_action, "region_catalogue", lambda region: [info])
     action = example_action()
     url = reverse("framework:indicator_set", args=[action.pk])
+    leader_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"  # a Dutch decimal comma
     response = leader_client.post(url, {"code": "ethos-people", "target_2027": "12,5"})
     assert response.status_code == 302
     target = action.indicators.get(indicator_code="ethos-people").targets.get()
