@@ -157,8 +157,8 @@ def _account_group(word: _Word, group: ThemeAccount, header: list[str]) -> None:
         [
             entry.source,
             entry.session or entry.received,
-            f"{entry.about}: {entry.text}" if entry.about else entry.text,
-            f"{entry.response}: {entry.response_text}" if entry.response_text else entry.response,
+            entry.contribution,
+            entry.answer,
             entry.taken_up_in,
         ]
         for entry in group.entries

@@ -34,6 +34,16 @@ class AccountEntry:
     response_text: str
     taken_up_in: str  # the theme or action where it was taken up, "" when none
 
+    @property
+    def contribution(self) -> str:
+        """The text, after the action it was about."""
+        return f"{self.about}: {self.text}" if self.about else self.text
+
+    @property
+    def answer(self) -> str:
+        """The kind of response, with its text."""
+        return f"{self.response}: {self.response_text}" if self.response_text else self.response
+
 
 @dataclass
 class ThemeAccount:
