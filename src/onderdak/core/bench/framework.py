@@ -51,6 +51,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("framework current state", "framework:current_state", P, "framework"),
     ("framework print view", "framework:print", P, "framework"),
     ("framework word export", "framework:export", P, "framework"),
+    ("framework version print view", "framework:version_print", G, "framework_version"),
     ("framework version word export", "framework:version_export", G, "framework_version"),
 )
 
