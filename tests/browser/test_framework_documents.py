@@ -1,6 +1,7 @@
 """The framework's documents in real Chromium, as the project leader (a policy officer): open
 the current state, download the Word export by its link and read it with python-docx (headings,
-the actions per level, the input account), and open the print view. axe-core checks every page.
+the actions per level, the input account), and open the print view; as a governance reader,
+open the print view of the version put to them from the home page. axe-core checks every page.
 
 The framework's front page (``framework:framework_detail``) belongs to another part of the
 module; until it links here, the export is downloaded from the current state page."""
@@ -11,8 +12,11 @@ from docx import Document as read_docx
 from playwright.sync_api import Page, expect
 
 from onderdak.accounts.models import Role
+from onderdak.framework.models import FrameworkVersion, VersionStatus
 from onderdak.framework.services.reference import policy_domains_load
+from onderdak.framework.services.versions import version_create
 from tests.browser.test_contingent import checked, follow, visit
+from tests.factories import member
 from tests.framework.documents_data import full_framework
 
 
@@ -59,3 +63,18 @@ def test_the_project_leader_reads_the_current_state_and_exports_the_framework(
     expect(page.locator("main h2")).to_have_count(5)
     expect(page.locator("main")).to_contain_text("Regionale crisisopvang")
     checked(page)
+
+
+@pytest.mark.browser
+def test_a_governance_reader_prints_the_version_put_to_them(page, logged_in):
+    policy_domains_load()
+    framework = full_framework()
+    version = version_create(framework=framework, user=member(Role.POLICY_OFFICER))
+    FrameworkVersion.objects.filter(pk=version.pk).update(status=VersionStatus.CONSULTATION)
+    framework.themes.update(title="Later hernoemd")
+    logged_in(Role.GOVERNANCE_READER)
+    visit(page, reverse("core:home"))
+    follow(page, reverse("framework:version_print", args=[version.pk]))
+    expect(page.locator("main h3").first).to_have_text("Dakloosheid")
+    export = reverse("framework:version_export", args=[version.pk])
+    expect(page.locator(f"main a[href='{export}']")).to_have_count(1)

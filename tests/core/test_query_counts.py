@@ -169,6 +169,7 @@ QUERIES = {
     "framework current state (policy_officer)": 19,
     "framework print view (policy_officer)": 29,
     "framework word export (policy_officer)": 29,
+    "framework version print view (governance_reader)": 22,
     "framework version word export (governance_reader)": 22,
 }
 

@@ -1,8 +1,9 @@
 """Rights of the framework module's documents pages and endpoints, for ``tests/test_rights.py``.
 
 Editors (policy officer, coordinator) and municipality officers read the working copy: its current
-state, print view and Word export. A governance reader exports only the versions put to them: the
-example version is in consultation (``test_export_word.py`` checks that a draft is refused).
+state, print view and Word export. A governance reader prints and exports only the versions put
+to them: the example version is in consultation (``test_export_word.py`` and
+``test_export_print.py`` check that a draft is refused).
 """
 
 from django.urls import reverse
@@ -38,12 +39,16 @@ RULES = {
     "framework:current_state": [Case(WORKING_COPY_READERS)],
     "framework:print": [Case(WORKING_COPY_READERS)],
     "framework:export": [Case(WORKING_COPY_READERS)],
+    "framework:version_print": [Case(VERSION_READERS)],
     "framework:version_export": [Case(VERSION_READERS)],
 }
 URLS = {
     "framework:current_state": of_framework("framework:current_state"),
     "framework:print": of_framework("framework:print"),
     "framework:export": of_framework("framework:export"),
+    "framework:version_print": lambda: reverse(
+        "framework:version_print", args=[example_version().pk]
+    ),
     "framework:version_export": lambda: reverse(
         "framework:version_export", args=[example_version().pk]
     ),

@@ -196,3 +196,15 @@ def test_a_contribution_keeps_its_lines_and_loses_its_script(region, make_member
     cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
     assert "Eerste regel\nTweede regel" in cells
     assert not any("alert" in text for text in cells)
+
+
+def test_characters_xml_does_not_allow_are_left_out(region, make_member, login):
+    from tests.framework.documents_data import input_item
+
+    framework = full_framework()
+    input_item(framework, text="Geplakt uit\x01 Word & <co>")
+    doc = download(
+        login(make_member(Role.POLICY_OFFICER)), reverse("framework:export", args=[framework.pk])
+    )
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    assert "Geplakt uit Word &" in cells

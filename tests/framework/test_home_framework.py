@@ -65,6 +65,7 @@ def test_a_governance_reader_sees_only_the_versions_put_to_them(region, make_mem
     assert response.context["framework_versions"] == [put]
     page = response.content.decode()
     assert reverse("framework:version_export", args=[put.pk]) in page
+    assert reverse("framework:version_print", args=[put.pk]) in page
     assert reverse("framework:version_export", args=[draft.pk]) not in page
     assert "framework_status" not in response.context
 

@@ -82,6 +82,7 @@ PAGES: tuple[tuple[str, str, str, str, dict[str, str]], ...] = (
     ("framework current state", "framework:current_state", P, "framework", NO_QUERY),
     ("framework print view", "framework:print", P, "framework", NO_QUERY),
     ("framework word export", "framework:export", P, "framework", NO_QUERY),
+    ("framework version print view", "framework:version_print", G, "framework_version", NO_QUERY),
     ("framework version word export", "framework:version_export", G, "framework_version", NO_QUERY),
     ("api frameworks", "framework-list", P, "", NO_QUERY),
     ("api framework tree", "framework-tree", P, "framework", NO_QUERY),

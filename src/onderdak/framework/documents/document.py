@@ -10,6 +10,7 @@ The participation account and the current state are read as they stand on the da
 
 import datetime
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +42,19 @@ class ActionRow:
     timeline: str
     status: str
 
+    @property
+    def cells(self) -> list[str]:
+        """The row's cells in the order of the actions table's columns."""
+        return [
+            self.title,
+            self.ambition,
+            self.owner,
+            self.partners,
+            self.domains,
+            self.timeline,
+            self.status,
+        ]
+
 
 @dataclass(frozen=True)
 class LevelGroup:
@@ -68,6 +82,10 @@ class IndicatorRow:
     action: str
     code: str
     targets: list[str]  # per year of the period, "" where no target is set
+
+    @property
+    def cells(self) -> list[str]:
+        return [self.action, self.code, *self.targets]
 
 
 @dataclass
@@ -119,38 +137,54 @@ def _timeline(action: dict) -> str:
     return f" {EN_DASH} ".join(shown)
 
 
+@lru_cache(maxsize=1024)
 def _short_date(day: str) -> str:
+    """An ISO date as 31-12-2026 (an action's dates repeat: worked out once each)."""
     return datetime.date.fromisoformat(day).strftime("%d-%m-%Y") if day else "…"
 
 
-def _status(value: str) -> str:
-    return ActionStatus(value).label if value in ActionStatus.values else value
+@dataclass(frozen=True)
+class _Names:
+    """The names shown for the codes in the content, looked up once per document."""
+
+    domains: dict[str, str]  # policy domain code → name
+    statuses: dict[str, str]  # action status → label
+    no_owner: str
+
+    @classmethod
+    def new(cls) -> "_Names":
+        return cls(
+            domains={domain.code: str(domain) for domain in PolicyDomain.objects.all()},
+            statuses={value: str(label) for value, label in ActionStatus.choices},
+            no_owner=_("no owner"),
+        )
 
 
-def _action_row(action: dict, ambition: str, domains: dict[str, str]) -> ActionRow:
+def _action_row(action: dict, ambition: str, names: _Names) -> ActionRow:
+    domains = names.domains
     return ActionRow(
         title=action["title"],
         ambition=ambition,
-        owner=action["owner"] or _("no owner"),
+        owner=action["owner"] or names.no_owner,
         partners=", ".join(action["partners"]),
         domains=", ".join(domains.get(code, code) for code in action["policy_domains"]),
         timeline=_timeline(action),
-        status=_status(action["status"]),
+        status=names.statuses.get(action["status"], action["status"]),
     )
 
 
-def _levels(theme: dict, domains: dict[str, str]) -> list[LevelGroup]:
+def _levels(theme: dict, names: _Names) -> list[LevelGroup]:
     rows: dict[str, list[ActionRow]] = {level: [] for level in LEVELS}
     for ambition in theme["ambitions"]:
         for action in ambition["actions"]:
             level = action["level"] if action["level"] in rows else ""
-            rows[level].append(_action_row(action, ambition["title"], domains))
+            rows[level].append(_action_row(action, ambition["title"], names))
     return [LevelGroup(level, level_title(level), rows[level]) for level in LEVELS if rows[level]]
 
 
-def _theme(theme: dict, domains: dict[str, str]) -> ThemePart:
+def _theme(theme: dict, names: _Names) -> ThemePart:
     ambitions = [AmbitionPart(a["title"], a["description"]) for a in theme["ambitions"]]
-    return ThemePart(theme["title"], theme["description"], ambitions, _levels(theme, domains))
+    return ThemePart(theme["title"], theme["description"], ambitions, _levels(theme, names))
 
 
 def _indicators(content: dict) -> list[IndicatorRow]:
@@ -166,12 +200,8 @@ def _indicators(content: dict) -> list[IndicatorRow]:
     ]
 
 
-def _domain_names() -> dict[str, str]:
-    return {domain.code: str(domain) for domain in PolicyDomain.objects.all()}
-
-
 def _document(content: dict, framework: Framework, user, **meta) -> Document:
-    domains = _domain_names()
+    names = _Names.new()
     return Document(
         title=content["title"],
         first_year=content["first_year"],
@@ -179,7 +209,7 @@ def _document(content: dict, framework: Framework, user, **meta) -> Document:
         is_demo=framework.is_demo,
         made_on=timezone.localdate(),
         vision=content["vision"],
-        themes=[_theme(theme, domains) for theme in content["themes"]],
+        themes=[_theme(theme, names) for theme in content["themes"]],
         indicators=_indicators(content),
         account=input_account(framework=framework),
         current_state=current_state(region=framework.region, user=user),

@@ -11,10 +11,9 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from docx import Document as new_docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.table import Table
-from lxml import etree
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
 
 from onderdak.framework.documents.blocks import BULLET, HEADING, NUMBER, blocks
 from onderdak.framework.documents.document import Document, ThemePart
@@ -23,53 +22,85 @@ from onderdak.framework.selectors.input_account import ThemeAccount
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "nl-NL"
 _LIST_STYLES = {BULLET: "List Bullet", NUMBER: "List Number"}
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-TR, TC, P, R, T, BR = (qn(f"w:{tag}") for tag in ("tr", "tc", "p", "r", "t", "br"))
+_STYLES = ("Title", *(f"Heading {level}" for level in range(1, 5)), *_LIST_STYLES.values())
+_TABLE_STYLE = "Table Grid"
+_TEXT = '<w:t xml:space="preserve">'
+#: A cell's text as the content of a ``w:t`` in one pass: escaped for XML, a line break between
+#: its lines, without the characters XML does not allow (a pasted text may hold them).
+_CELL_TEXT = str.maketrans(
+    {
+        **dict.fromkeys([*map(chr, range(0x20)), "\ufffe", "\uffff"], None),
+        "\t": "\t",
+        "\n": f"</w:t><w:br/>{_TEXT}",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
 
 
-def _table(doc, header: list[str], rows: list[list[str]]) -> Table:
-    """A table with a header row (marked as such, repeated on every page) and ``rows``."""
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for values in rows:
-        _add_row(table, values)
-    doc.add_paragraph()
-    return table
+class _Word:
+    """The .docx being written. Style ids are looked up once: python-docx looks a style name up
+    anew for every paragraph and table (a walk through all the template's styles each time)."""
+
+    def __init__(self) -> None:
+        self.doc = new_docx()
+        styles = self.doc.styles
+        self.style_ids = {name: styles[name].style_id for name in (*_STYLES, _TABLE_STYLE)}
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        paragraph = self.doc.add_paragraph(text)
+        if style:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        """A table with a header row (marked as such, repeated on every page) and ``rows``,
+        written as one piece of XML: python-docx's ``add_row`` and ``cell.text`` take some
+        milliseconds a cell, seconds for the input account of 2,000 rows."""
+        tbl = self.doc.add_table(rows=0, cols=len(header))._tbl
+        tbl.tblStyle_val = self.style_ids[_TABLE_STYLE]
+        widths = [column.get(qn("w:w")) for column in tbl.tblGrid.gridCol_lst]
+        xml = [f"<w:tbl {nsdecls('w')}>", _header_xml(header, widths)]
+        xml.extend(_row_xml(values) for values in rows)
+        xml.append("</w:tbl>")
+        tbl.extend(list(parse_xml("".join(xml))))
+        self.doc.add_paragraph()
 
 
-def _add_row(table: Table, values: list[str]) -> None:
-    """A row of ``values``, written as its XML elements (``w:tr`` → ``w:tc`` → ``w:p`` →
-    ``w:r`` → ``w:t``, a line break between a text's lines). python-docx's ``add_row`` and
-    ``cell.text`` take some milliseconds a cell, seconds for the input account of 2,000 rows."""
-    row = etree.SubElement(table._tbl, TR)
-    for text in values:
-        run = etree.SubElement(etree.SubElement(etree.SubElement(row, TC), P), R)
-        for index, line in enumerate(text.split("\n")):
-            if index:
-                etree.SubElement(run, BR)
-            element = etree.SubElement(run, T)
-            element.text = line
-            element.set(XML_SPACE, "preserve")
+def _header_xml(header: list[str], widths: list[str]) -> str:
+    """The header row: bold texts in cells as wide as their columns, repeated on every page."""
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+        f"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{text.translate(_CELL_TEXT)}</w:t></w:r></w:p>"
+        "</w:tc>"
+        for text, width in zip(header, widths, strict=True)
+    )
+    return f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{cells}</w:tr>'
 
 
-def _text(doc, html: str, heading_level: int = 4) -> None:
+def _row_xml(values: list[str]) -> str:
+    cells = "".join(
+        f"<w:tc><w:p><w:r>{_TEXT}{text.translate(_CELL_TEXT)}</w:t></w:r></w:p></w:tc>"
+        for text in values
+    )
+    return f"<w:tr>{cells}</w:tr>"
+
+
+def _text(word: _Word, html: str, heading_level: int = 4) -> None:
     """A stored text: its paragraphs, list items and headings."""
     for block in blocks(html):
         if block.kind == HEADING:
-            doc.add_heading(block.text, heading_level)
+            word.heading(block.text, heading_level)
         else:
-            doc.add_paragraph(block.text, style=_LIST_STYLES.get(block.kind))
+            word.paragraph(block.text, _LIST_STYLES.get(block.kind))
 
 
-def _title_page(doc, document: Document) -> None:
-    doc.add_heading(document.title, 0)
+def _title_page(word: _Word, document: Document) -> None:
+    word.heading(document.title, 0)
     lines = [
         _("Period: %(period)s") % {"period": document.period},
         _("Edition: %(edition)s") % {"edition": document.edition},
@@ -79,18 +110,25 @@ def _title_page(doc, document: Document) -> None:
     if document.is_demo:
         lines.append(_("Demo content: fictitious, not the region's real framework."))
     for line in lines:
-        doc.add_paragraph(line)
-    doc.add_page_break()
+        word.paragraph(line)
+    word.doc.add_page_break()
 
 
-def _theme(doc, theme: ThemePart) -> None:
-    doc.add_heading(theme.title, 2)
-    _text(doc, theme.description)
+def _theme(word: _Word, theme: ThemePart, header: list[str]) -> None:
+    word.heading(theme.title, 2)
+    _text(word, theme.description)
     if theme.ambitions:
-        doc.add_heading(_("Ambitions"), 3)
+        word.heading(_("Ambitions"), 3)
         for ambition in theme.ambitions:
-            doc.add_paragraph(ambition.title, style="List Bullet")
-            _text(doc, ambition.description)
+            word.paragraph(ambition.title, "List Bullet")
+            _text(word, ambition.description)
+    for group in theme.levels:
+        word.heading(group.title, 3)
+        word.table(header, [action.cells for action in group.actions])
+
+
+def _themes(word: _Word, document: Document) -> None:
+    word.heading(_("Themes, ambitions and actions"), 1)
     header = [
         _("Action"),
         _("Ambition"),
@@ -100,57 +138,52 @@ def _theme(doc, theme: ThemePart) -> None:
         _("Timeline"),
         _("Status"),
     ]
-    for group in theme.levels:
-        doc.add_heading(group.title, 3)
-        rows = [
-            [a.title, a.ambition, a.owner, a.partners, a.domains, a.timeline, a.status]
-            for a in group.actions
-        ]
-        _table(doc, header, rows)
+    for theme in document.themes:
+        _theme(word, theme, header)
 
 
-def _indicators(doc, document: Document) -> None:
-    doc.add_heading(_("Indicators and targets"), 1)
+def _indicators(word: _Word, document: Document) -> None:
+    word.heading(_("Indicators and targets"), 1)
     if not document.indicators:
-        doc.add_paragraph(_("No indicators are linked to the actions yet."))
+        word.paragraph(_("No indicators are linked to the actions yet."))
         return
     header = [_("Action"), _("Indicator"), *(str(year) for year in document.years)]
-    _table(doc, header, [[row.action, row.code, *row.targets] for row in document.indicators])
+    word.table(header, [row.cells for row in document.indicators])
 
 
-def _account_group(doc, group: ThemeAccount) -> None:
-    doc.add_heading(group.title, 2)
-    header = [_("From"), _("Session"), _("Contribution"), _("Response"), _("Taken up in")]
+def _account_group(word: _Word, group: ThemeAccount, header: list[str]) -> None:
+    word.heading(group.title, 2)
     rows = [
         [
             entry.source,
-            entry.session or date_format(entry.received_on, "SHORT_DATE_FORMAT"),
-            f"{entry.about}: {entry.text}" if entry.about else entry.text,
-            f"{entry.response}: {entry.response_text}" if entry.response_text else entry.response,
+            entry.session or entry.received,
+            entry.contribution,
+            entry.answer,
             entry.taken_up_in,
         ]
         for entry in group.entries
     ]
-    _table(doc, header, rows)
+    word.table(header, rows)
 
 
-def _account(doc, document: Document) -> None:
-    doc.add_heading(_("Participation account: input and response"), 1)
-    doc.add_paragraph(
+def _account(word: _Word, document: Document) -> None:
+    word.heading(_("Participation account: input and response"), 1)
+    word.paragraph(
         _("%(total)s contributions, of which %(open)s without a response yet.")
         % {"total": document.input_count, "open": document.open_input_count}
     )
+    header = [_("From"), _("Session"), _("Contribution"), _("Response"), _("Taken up in")]
     for group in document.account:
-        _account_group(doc, group)
+        _account_group(word, group, header)
 
 
-def _current_state(doc, document: Document) -> None:
-    doc.add_heading(_("Annex: current state"), 1)
+def _current_state(word: _Word, document: Document) -> None:
+    word.heading(_("Annex: current state"), 1)
     header = [_("Figure"), _("Value"), _("Date"), _("Source")]
     for section in document.current_state:
-        doc.add_heading(section.title, 2)
+        word.heading(section.title, 2)
         if not section.facts:
-            doc.add_paragraph(section.empty)
+            word.paragraph(section.empty)
             continue
         rows = [
             [
@@ -161,7 +194,7 @@ def _current_state(doc, document: Document) -> None:
             ]
             for fact in section.facts
         ]
-        _table(doc, header, rows)
+        word.table(header, rows)
 
 
 def _set_language(doc) -> None:
@@ -173,20 +206,19 @@ def _set_language(doc) -> None:
 
 def word_document(document: Document) -> bytes:
     """The document as the bytes of a .docx file."""
-    doc = new_docx()
+    word = _Word()
+    doc = word.doc
     doc.core_properties.title = document.title
     doc.core_properties.language = LANGUAGE
     doc.core_properties.author = "Onderdak"
     _set_language(doc)
-    _title_page(doc, document)
-    doc.add_heading(_("Vision"), 1)
-    _text(doc, document.vision, heading_level=2)
-    doc.add_heading(_("Themes, ambitions and actions"), 1)
-    for theme in document.themes:
-        _theme(doc, theme)
-    _indicators(doc, document)
-    _account(doc, document)
-    _current_state(doc, document)
+    _title_page(word, document)
+    word.heading(_("Vision"), 1)
+    _text(word, document.vision, heading_level=2)
+    _themes(word, document)
+    _indicators(word, document)
+    _account(word, document)
+    _current_state(word, document)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

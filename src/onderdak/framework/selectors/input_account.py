@@ -4,14 +4,17 @@ account for all input.
 
 Shape: a list of :class:`ThemeAccount` in the tree's order of themes, then one group without a
 theme (``theme_key`` ""), for input about the framework as a whole; groups without input are
-left out. Each :class:`AccountEntry` carries plain text (no markup), ready for the page, the print
-view and Word. Two queries, whatever the number of contributions.
+left out. Each :class:`AccountEntry` carries plain text (no markup) and its date as shown,
+ready for the page, the print view and Word. Two queries, whatever the number of contributions.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import Count, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from onderdak.framework.models import Framework, InputItem, ResponseKind
@@ -23,12 +26,23 @@ class AccountEntry:
     source: str  # the stakeholder's name
     session: str  # the session's title, "" for input outside a session
     received_on: datetime.date
+    received: str  # ``received_on`` in the active language's short date format
     about: str  # the action it was about, "" for the theme as a whole
     text: str
     response: str  # what kind of response, as shown ("no response yet" while open)
     is_open: bool
     response_text: str
     taken_up_in: str  # the theme or action where it was taken up, "" when none
+
+    @property
+    def contribution(self) -> str:
+        """The text, after the action it was about."""
+        return f"{self.about}: {self.text}" if self.about else self.text
+
+    @property
+    def answer(self) -> str:
+        """The kind of response, with its text."""
+        return f"{self.response}: {self.response_text}" if self.response_text else self.response
 
 
 @dataclass
@@ -59,16 +73,35 @@ FIELDS = (
 )
 
 
-def _entry(row: dict, responses: dict[str, str]) -> AccountEntry:
+@dataclass(frozen=True)
+class _Shown:
+    """How the values that repeat are shown, each worked out once per account: the response
+    kinds' labels, the dates (a few session days) and the texts ("Taken up.")."""
+
+    responses: dict[str, str]
+    date: Callable[[datetime.date], str]
+    text: Callable[[str], str]
+
+    @classmethod
+    def new(cls) -> "_Shown":
+        return cls(
+            responses={value: str(label) for value, label in ResponseKind.choices},
+            date=cache(lambda day: date_format(day, "SHORT_DATE_FORMAT")),
+            text=cache(plain_text),
+        )
+
+
+def _entry(row: dict, shown: _Shown) -> AccountEntry:
     return AccountEntry(
         source=row["stakeholder__name"] or row["stakeholder__organisation__name"] or "",
         session=row["session__title"] or "",
         received_on=row["received_on"],
+        received=shown.date(row["received_on"]),
         about=row["action__title"] or "",
-        text=plain_text(row["text"]),
-        response=responses.get(row["response"], row["response"]),
+        text=shown.text(row["text"]),
+        response=shown.responses.get(row["response"], row["response"]),
         is_open=row["response"] == ResponseKind.OPEN,
-        response_text=plain_text(row["response_text"]),
+        response_text=shown.text(row["response_text"]),
         taken_up_in=row["response_action__title"] or row["response_theme__title"] or "",
     )
 
@@ -85,10 +118,10 @@ def input_account(*, framework: Framework) -> list[ThemeAccount]:
         theme.pk: ThemeAccount(f"theme-{theme.pk}", theme.title) for theme in framework.themes.all()
     }
     general = ThemeAccount("", _("The framework as a whole"))
-    responses = {value: str(label) for value, label in ResponseKind.choices}
+    shown = _Shown.new()
     for row in _rows(framework):
         theme_id = row["theme_id"] or row["action__ambition__theme_id"]
-        groups.get(theme_id, general).entries.append(_entry(row, responses))
+        groups.get(theme_id, general).entries.append(_entry(row, shown))
     return [group for group in [*groups.values(), general] if group.entries]
 
 

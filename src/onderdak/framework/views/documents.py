@@ -2,13 +2,14 @@
 export of the working copy and of a version.
 
 Editors and municipality officers read the working copy (``framework.view_workingcopy``); a
-governance reader exports only the versions put to them (``framework.view_frameworkversion``
-with the version: never a draft). Frameworks and versions are found within the user's region.
+governance reader prints and exports only the versions put to them
+(``framework.view_frameworkversion`` with the version: never a draft). Frameworks and versions
+are found within the user's region.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -65,8 +66,11 @@ class PrintView(FrameworkMixin, TemplateView):
     template_name = "framework/print.html"
 
     def get_context_data(self, **kwargs):
-        document = working_copy_document(framework=self.framework, user=self.request.user)
-        return super().get_context_data(document=document, **kwargs)
+        return super().get_context_data(
+            document=working_copy_document(framework=self.framework, user=self.request.user),
+            export_url=reverse("framework:export", args=[self.framework.pk]),
+            **kwargs,
+        )
 
 
 def word_response(document: Document) -> HttpResponse:
@@ -86,23 +90,46 @@ class ExportView(FrameworkMixin, View):
         return word_response(working_copy_document(framework=self.framework, user=request.user))
 
 
-class VersionExportView(RulesPermissionMixin, View):
-    """A version as a Word document, from its frozen content."""
+class VersionMixin(RulesPermissionMixin):
+    """A page about one version (``pk`` in the path) of a framework of the user's region, for a
+    reader of that version."""
 
     permission_required = VERSION
 
-    def get(self, request, *args, **kwargs):
-        region = region_for_user(request.user)
-        version = (
-            FrameworkVersion.objects.filter(framework__region=region, pk=kwargs["pk"])
+    @cached_property
+    def version(self) -> FrameworkVersion:
+        region = region_for_user(self.request.user)
+        found = (
+            FrameworkVersion.objects.filter(framework__region=region, pk=self.kwargs["pk"])
             .select_related("framework__region")
             .first()
         )
-        if version is None:
+        if found is None:
             raise Http404
-        if not request.user.has_perm(VERSION, version):
+        if not self.request.user.has_perm(VERSION, found):
             raise PermissionDenied
-        return word_response(version_document(version=version, user=request.user))
+        return found
+
+
+class VersionPrintView(VersionMixin, TemplateView):
+    """A version's document as one page laid out for A4 paper, from its frozen content."""
+
+    template_name = "framework/print.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            framework=self.version.framework,
+            document=version_document(version=self.version, user=self.request.user),
+            export_url=reverse("framework:version_export", args=[self.version.pk]),
+            **kwargs,
+        )
+
+
+class VersionExportView(VersionMixin, View):
+    """A version as a Word document, from its frozen content."""
+
+    def get(self, request, *args, **kwargs):
+        return word_response(version_document(version=self.version, user=request.user))
 
 
 #: URL patterns of this part, collected by ``onderdak.framework.urls``.
@@ -110,5 +137,6 @@ routes: list = [
     path("<int:pk>/stand-van-zaken/", CurrentStateView.as_view(), name="current_state"),
     path("<int:pk>/afdrukken/", PrintView.as_view(), name="print"),
     path("<int:pk>/export.docx", ExportView.as_view(), name="export"),
+    path("versie/<int:pk>/afdrukken/", VersionPrintView.as_view(), name="version_print"),
     path("versie/<int:pk>/export.docx", VersionExportView.as_view(), name="version_export"),
 ]
