@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from onderdak.framework.models import (
     ActionStatus,
@@ -118,6 +119,18 @@ class Document:
     @property
     def open_input_count(self) -> int:
         return sum(group.open_count for group in self.account)
+
+    @property
+    def input_summary(self) -> str:
+        """How many contributions there are and how many still wait for a response."""
+        total = ngettext("%(total)s contribution", "%(total)s contributions", self.input_count) % {
+            "total": self.input_count
+        }
+        return ngettext(
+            "%(total)s, of which %(open)s without a response yet.",
+            "%(total)s, of which %(open)s without a response yet.",
+            self.open_input_count,
+        ) % {"total": total, "open": self.open_input_count}
 
 
 def level_title(level: str) -> str:

@@ -168,10 +168,7 @@ def _account_group(word: _Word, group: ThemeAccount, header: list[str]) -> None:
 
 def _account(word: _Word, document: Document) -> None:
     word.heading(_("Participation account: input and response"), 1)
-    word.paragraph(
-        _("%(total)s contributions, of which %(open)s without a response yet.")
-        % {"total": document.input_count, "open": document.open_input_count}
-    )
+    word.paragraph(document.input_summary)
     header = [_("From"), _("Session"), _("Contribution"), _("Response"), _("Taken up in")]
     for group in document.account:
         _account_group(word, group, header)
@@ -190,7 +187,7 @@ def _current_state(word: _Word, document: Document) -> None:
                 fact.label,
                 fact.value,
                 date_format(fact.date, "SHORT_DATE_FORMAT") if fact.date else "",
-                f"{fact.source} ({_('demo')})" if fact.is_demo else fact.source,
+                _("%(source)s (demo)") % {"source": fact.source} if fact.is_demo else fact.source,
             ]
             for fact in section.facts
         ]

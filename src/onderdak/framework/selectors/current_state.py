@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from onderdak.capacity.models import Facility, RunStatus
 from onderdak.capacity.selectors.facilities import places_per_type
@@ -131,7 +132,11 @@ def facilities_section(region: Region, today: datetime.date) -> Section:
     facts = [
         Fact(
             total.facility_type,
-            _("%(places)s places in %(facilities)s facilities")
+            ngettext(
+                "%(places)s places in %(facilities)s facility",
+                "%(places)s places in %(facilities)s facilities",
+                total.facilities,
+            )
             % {"places": _number(total.places), "facilities": _number(total.facilities)},
             today,
             source,

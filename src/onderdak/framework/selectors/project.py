@@ -54,7 +54,7 @@ def plan_gantt(*, framework: Framework, phases, milestones) -> gantt.Timeline:
         )
     table = DataTable(
         _("The phases and milestones of the project plan"),
-        (_("Phase or milestone"), _("Kind"), _("Start or due"), _("End or reached")),
+        (_("Phase or milestone"), _("Kind"), _("Starts or is due on"), _("Ends or was reached on")),
         tuple(cells),
     )
     return gantt.timeline(

@@ -163,7 +163,9 @@ def step_record_outcome(
     if outcome not in AGREED and outcome != Outcome.SENT_BACK:
         errors["outcome"] = [_("Choose the outcome: agreed, agreed with changes or sent back.")]
     if not step.held_on:
-        errors["held_on"] = [_("Enter the date the body met to record its outcome.")]
+        errors["held_on"] = [
+            _("Enter the date of the meeting at which the body decided: an outcome needs it.")
+        ]
     refuse(errors)
     step.outcome = outcome
     step = save_validated(step)
@@ -185,11 +187,17 @@ def _move_version(version: FrameworkVersion, outcome: str) -> None:
 def _body_errors(step: DecisionStep) -> dict[str, list[str]]:
     if step.body in MUNICIPAL_BODIES:
         if step.municipality is None:
-            return {"municipality": [_("A college or council is a municipality's: choose it.")]}
+            return {
+                "municipality": [_("Choose the municipality whose college or council this is.")]
+            }
         if step.municipality.region_id != step.version.framework.region_id:
             return {"municipality": [_("Choose a municipality of the framework's region.")]}
     elif step.municipality is not None:
-        return {"municipality": [_("Only a college or council takes a municipality.")]}
+        return {
+            "municipality": [
+                _("Only a municipal college or council belongs to a municipality; leave it empty.")
+            ]
+        }
     return {}
 
 

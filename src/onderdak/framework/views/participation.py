@@ -85,7 +85,7 @@ class StakeholderUpdateView(StakeholderRecordMixin, ServiceUpdateView):
 
 
 class StakeholderDeleteView(StakeholderRecordMixin, ServiceDeleteView):
-    lead = gettext_lazy("Their participation levels go with them.")
+    lead = gettext_lazy("The stakeholder's participation levels are deleted with it.")
 
     def perform(self, form):
         services.stakeholder_delete(stakeholder=self.record, user=self.request.user)
@@ -226,7 +226,7 @@ def input_sheet(items) -> exports.Sheet:
         )
         for i in items
     )
-    return exports.Sheet(_("Input"), headers, rows)
+    return exports.Sheet(_("Input log"), headers, rows)
 
 
 class InputCreateView(ParticipationFormView):
@@ -255,7 +255,7 @@ class InputRecordMixin:
 class InputUpdateView(InputRecordMixin, ServiceUpdateView):
     form_class = forms.InputForm
     heading = gettext_lazy("Change input")
-    lead = gettext_lazy("The contribution as logged; its response stays.")
+    lead = gettext_lazy("Correct the contribution as it was logged; its response stays as it is.")
     done = gettext_lazy("The input has been changed.")
 
     def perform(self, form):

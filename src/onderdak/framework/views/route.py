@@ -104,7 +104,10 @@ class StepUpdateView(StepRecordMixin, ServiceUpdateView):
 
     form_class = forms.StepForm
     heading = gettext_lazy("Change decision step")
-    lead = gettext_lazy("While no outcome is recorded; the dates stay in the order of the route.")
+    lead = gettext_lazy(
+        "A step can be changed as long as no outcome is recorded. Its dates must stay in the "
+        "order of the route."
+    )
     done = gettext_lazy("The step has been changed.")
 
     def perform(self, form):
