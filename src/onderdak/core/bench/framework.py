@@ -49,7 +49,8 @@ P, G = Role.POLICY_OFFICER, Role.GOVERNANCE_READER
 M = Role.MUNICIPALITY_OFFICER
 NO_QUERY: dict[str, str] = {}
 #: The framework pages: name, URL name, a role that may see it, the ``Targets`` fields that are
-#: the page's path arguments (comma-separated, ``""``: none) and its query string
+#: the page's path arguments (comma-separated, ``""``: none) and its query string (a value may
+#: name a ``Targets`` field in braces)
 #: (``onderdak.core.bench.pages`` makes them its ``Page`` entries).
 PAGES: tuple[tuple[str, str, str, str, dict[str, str]], ...] = (
     ("frameworks", "framework:framework_list", P, "", NO_QUERY),
@@ -59,7 +60,13 @@ PAGES: tuple[tuple[str, str, str, str, dict[str, str]], ...] = (
     ("framework matrix excel", "framework:matrix_export", P, "framework", NO_QUERY),
     ("framework versions", "framework:version_list", P, "framework", NO_QUERY),
     ("framework version", "framework:version_detail", G, "framework_version", NO_QUERY),
-    ("framework diff", "framework:diff", P, "framework", {"van": "1", "naar": "werk"}),
+    (
+        "framework diff",
+        "framework:diff",
+        P,
+        "framework",
+        {"van": "{framework_version}", "naar": "werk"},
+    ),
     ("framework participation", "framework:participation", P, "framework", NO_QUERY),
     ("framework input log", "framework:input_list", P, "framework", NO_QUERY),
     (

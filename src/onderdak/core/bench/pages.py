@@ -158,7 +158,7 @@ FRAMEWORK_PAGES: tuple[Page, ...] = tuple(
         url_name,
         role,
         lambda targets, fields=fields: tuple(getattr(targets, f) for f in fields.split(",") if f),
-        lambda targets, query=query: query,
+        lambda targets, query=query: {k: v.format(**vars(targets)) for k, v in query.items()},
     )
     for name, url_name, role, fields, query in framework.PAGES
 )
