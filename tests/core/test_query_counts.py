@@ -13,8 +13,10 @@ import pytest
 
 from onderdak.accounts.models import Role, User
 from onderdak.audit.services import record_access
+from onderdak.core.bench.framework import framework_targets, populate_framework
 from onderdak.core.bench.pages import (
     CONTINGENT_PAGES,
+    FRAMEWORK_PAGES,
     PAGES,
     Page,
     Targets,
@@ -44,17 +46,25 @@ from tests.factories import member
 #: status for each figure (the coordinator's stalled steps: the years' policies and five counts).
 #: The home page of a policy, governance or municipality role adds the monitor's latest count:
 #: the municipalities, the breakdown values and the counts (and the count's aggregates, once
-#: there is one; these pages have none).
+#: there is one; these pages have none). An editor of the framework (policy officer, coordinator)
+#: adds the region's current framework (and, once there is one, its latest version, its next step
+#: and its open input); a governance reader the versions put to them.
 #: Contingent lists add the user's region and their count; a case's page adds its related rows
 #: (the client, the year, documents, exclusions, evaluations) and, for a client's record, the
 #: access-log entry; the report adds one aggregate query per table.
+#: A framework's current state adds the user's region and the framework, then per section its
+#: aggregates (organisations; contingent years and placements; the monitor's municipalities,
+#: breakdowns and counts; facilities' demo flag and places per type; the capacity plan; the
+#: scenarios). Its document adds the tree (themes, ambitions, actions, partners, domains,
+#: indicators, targets), the policy domains' names and the input (themes, items); a version's
+#: document reads its frozen tree instead (one query) but finds the version first.
 QUERIES = {
-    "home (regional_coordinator)": 20,
+    "home (regional_coordinator)": 21,
     "home (municipality_officer)": 15,
     "home (care_worker)": 13,
     "home (corporation_officer)": 14,
-    "home (policy_officer)": 12,
-    "home (governance_reader)": 12,
+    "home (policy_officer)": 13,
+    "home (governance_reader)": 13,
     "home (administrator)": 11,
     "region overview (policy_officer)": 12,
     "municipality detail (municipality_officer)": 11,
@@ -137,6 +147,30 @@ QUERIES = {
     "api proposal (corporation_officer)": 8,
     "api placements (regional_coordinator)": 10,
     "api placements (care_worker)": 10,
+    "frameworks (policy_officer)": 9,
+    "framework (policy_officer)": 13,
+    "framework tree (policy_officer)": 12,
+    "framework matrix (policy_officer)": 11,
+    "framework matrix excel (policy_officer)": 11,
+    "framework versions (policy_officer)": 10,
+    "framework version (governance_reader)": 10,
+    "framework diff (policy_officer)": 18,
+    "framework participation (policy_officer)": 14,
+    "framework input log (policy_officer)": 14,
+    "framework input without response (municipality_officer)": 14,
+    "framework input excel (policy_officer)": 13,
+    "framework route (policy_officer)": 11,
+    "framework route of a version (governance_reader)": 12,
+    "framework project plan (policy_officer)": 12,
+    "api frameworks (policy_officer)": 10,
+    "api framework tree (policy_officer)": 16,
+    "api framework actions (policy_officer)": 14,
+    "api framework input (policy_officer)": 10,
+    "framework current state (policy_officer)": 19,
+    "framework print view (policy_officer)": 29,
+    "framework word export (policy_officer)": 29,
+    "framework version print view (governance_reader)": 22,
+    "framework version word export (governance_reader)": 22,
 }
 
 GROWTH_SOURCE = "https://example.org/groei"
@@ -185,6 +219,9 @@ def targets(region, make_member, page) -> Targets:
         contingent = contingent_targets(
             region, care_worker=person, corporation_officer=make_member(Role.CORPORATION_OFFICER)
         )
+    if page in FRAMEWORK_PAGES:
+        populate_framework(region=region, by=person, actions=12, input_items=40)
+        contingent = framework_targets(region)
     return Targets(
         municipality="GM0546", person=person.pk, scenario=a, other_scenario=b, **contingent
     )

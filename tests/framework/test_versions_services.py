@@ -4,8 +4,10 @@ import pytest
 
 from onderdak.accounts.models import Role
 from onderdak.core.errors import Conflict
-from onderdak.framework.models import VersionStatus
+from onderdak.framework.models import ActionIndicator, ActionTarget, PolicyDomain, VersionStatus
+from onderdak.framework.selectors.content import framework_content
 from onderdak.framework.services.versions import version_create, version_transition
+from onderdak.region.models import Organisation
 from tests.framework.factories import ActionFactory, AmbitionFactory
 
 pytestmark = pytest.mark.usefixtures("policy_domains")
@@ -43,3 +45,21 @@ def test_the_transition_table_is_walked_and_guarded(region, make_member):
     assert version.status == VersionStatus.ADOPTED
     with pytest.raises(Conflict):
         version_transition(version=version, action="rework")
+
+
+def test_the_content_holds_an_actions_relations_in_their_own_order(region):
+    action = ActionFactory(subregional=True)
+    partners = list(Organisation.objects.filter(region=action.ambition.theme.framework.region))
+    action.partners.set(partners[:3])
+    action.policy_domains.set(PolicyDomain.objects.all()[:2])
+    indicator = ActionIndicator.objects.create(action=action, indicator_code="ethos-people")
+    for year in (2028, 2027):
+        ActionTarget.objects.create(indicator=indicator, year=year, value=year - 2000)
+    [frozen] = framework_content(action.ambition.theme.framework)["themes"][0]["ambitions"]
+    [shown] = frozen["actions"]
+    assert shown["partners"] == [p.name for p in action.partners.all()]
+    assert shown["policy_domains"] == [d.code for d in action.policy_domains.all()]
+    assert shown["owner"] == action.owner_subregion.name
+    assert shown["indicators"] == [
+        {"code": "ethos-people", "targets": {"2027": "27.00", "2028": "28.00"}}
+    ]

@@ -19,6 +19,7 @@ from onderdak.audit import selectors as audit_selectors
 from onderdak.contingent.selectors import reports as contingent_reports
 from onderdak.core.api.exceptions import error_body
 from onderdak.core.errors import DomainError
+from onderdak.framework.selectors import home as framework_home
 from onderdak.monitor.selectors import dashboard as monitor_dashboard
 from onderdak.region import selectors as region_selectors
 from onderdak.region.models import OrganisationKind
@@ -93,6 +94,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 region=context["region"],
                 suppressed=not user.has_perm("monitor.view_unsuppressed"),
             )
+        context.update(_framework_home(user, context["region"]))
         if context["region"]:
             counts = region_selectors.organisation_counts(region=context["region"])
             context["organisation_counts"] = [
@@ -100,6 +102,18 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 for kind in OrganisationKind.values
             ]
         return context
+
+
+def _framework_home(user, region) -> dict:
+    """The framework's status for its editors; the versions put to a governance reader."""
+    context = {}
+    if user.has_perm("framework.change_framework"):
+        context["framework_status"] = framework_home.framework_status(region=region)
+        context["show_framework"] = True
+    if user.has_role(Role.GOVERNANCE_READER) and user.has_perm("framework.view_framework"):
+        context["framework_versions"] = framework_home.versions_put_to_governance(region=region)
+        context["show_framework"] = True
+    return context
 
 
 @never_cache

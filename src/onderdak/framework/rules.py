@@ -18,7 +18,7 @@ import rules
 
 from onderdak.accounts.models import Role
 from onderdak.accounts.predicates import has_role, is_coordinator_or_administrator
-from onderdak.framework.models import VersionStatus
+from onderdak.framework.models import DecisionPaper, DecisionStep, VersionStatus
 
 is_editor = has_role(Role.POLICY_OFFICER, Role.REGIONAL_COORDINATOR)
 is_municipality_officer = has_role(Role.MUNICIPALITY_OFFICER)
@@ -51,8 +51,10 @@ def put_to_governance(user, version) -> bool:
     """A version that left the draft stage (in consultation, proposed or adopted)."""
     if version is None:
         return True
-    version = getattr(version, "version", version)  # a decision step
-    version = getattr(version, "version", version)  # a paper's step's version
+    if isinstance(version, DecisionPaper):
+        version = version.step
+    if isinstance(version, DecisionStep):
+        version = version.version  # (a version's own ``version`` is its revision number)
     return version.status != VersionStatus.DRAFT
 
 

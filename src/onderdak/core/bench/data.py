@@ -16,6 +16,7 @@ from onderdak.accounts.models import ROLE_ORGANISATION_KINDS, Role, User
 from onderdak.accounts.services import membership_create, user_create
 from onderdak.contingent.demo import demo_homes
 from onderdak.contingent.demo import load_demo as load_contingent_demo
+from onderdak.core.bench.framework import populate_framework
 from onderdak.funding.demo import fictitious_scenario, load_demo
 from onderdak.region.models import Organisation, OrganisationKind, Region
 from onderdak.region.services import (
@@ -41,7 +42,8 @@ SCALE_HELP = (
     f"with its audit entries, plus {HISTORY_PER_SCALE} older audit entries and the contingent "
     "demo volume (three years of about 350 fictitious nominations with their dwellings, "
     "proposals and placements). 0: only the region, one user per role, the two demo funding "
-    "scenarios and the contingent years with the demo users' example cases."
+    "scenarios and the contingent years with the demo users' example cases. Every scale has "
+    "one policy framework of 500 actions and 2,000 input items with a version in consultation."
 )
 
 
@@ -72,6 +74,7 @@ def populate(*, region_dir: str, scale: int) -> BenchData:
         scale=CONTINGENT_PER_SCALE * scale,
         homes=demo_homes(region=region, entries=entries),
     )
+    populate_framework(region=region, by=users[Role.POLICY_OFFICER])
     _add_audit_history(HISTORY_PER_SCALE * scale)
     return BenchData(region, users)
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from onderdak.accounts.models import Role, User
 from onderdak.contingent.models import ContingentYear
 from onderdak.contingent.selectors import visibility
+from onderdak.core.bench import framework
 from onderdak.core.bench.data import SCALE_HELP, BenchData, populate
 from onderdak.core.bench.database import bench_database
 from onderdak.core.bench.measuring import (
@@ -59,6 +60,9 @@ class Targets:
     dwelling: int = 0
     proposal: int = 0
     placement: int = 0
+    # The framework of the size and its version in consultation.
+    framework: int = 0
+    framework_version: int = 0
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,18 @@ CONTINGENT_PAGES: tuple[Page, ...] = (
     *(Page("api placements", "placement-list", role) for role in (C, W)),
 )
 
+#: The framework pages (``onderdak.core.bench.framework``).
+FRAMEWORK_PAGES: tuple[Page, ...] = tuple(
+    Page(
+        name,
+        url_name,
+        role,
+        lambda targets, fields=fields: tuple(getattr(targets, f) for f in fields.split(",") if f),
+        lambda targets, query=query: {k: v.format(**vars(targets)) for k, v in query.items()},
+    )
+    for name, url_name, role, fields, query in framework.PAGES
+)
+
 
 #: Every page and API list endpoint, with a role that may see it. The home page differs per role,
 #: so it is measured for each. ``tests/core/test_query_counts.py`` checks every entry's queries.
@@ -209,6 +225,7 @@ PAGES: tuple[Page, ...] = (
         lambda targets: (targets.scenario, "objectief"),
     ),
     *CONTINGENT_PAGES,
+    *FRAMEWORK_PAGES,
     Page("healthz", "healthz", None),
 )
 
@@ -279,6 +296,7 @@ def _targets(region: Region, users: dict[str, User]) -> Targets:
         scenario=longest[0].pk,
         other_scenario=longest[1].pk,
         **contingent_targets(region, care_worker=users[W], corporation_officer=users[K]),
+        **framework.framework_targets(region),
     )
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onderdak.framework.models.reference import (
     TEXT_LENGTH,
@@ -32,7 +33,7 @@ class Framework(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="frameworks", verbose_name=_("region")
     )
-    title = models.CharField(_("title"), max_length=TITLE_LENGTH)
+    title = models.CharField(pgettext_lazy("heading of a text", "title"), max_length=TITLE_LENGTH)
     first_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR)
     last_year = models.PositiveSmallIntegerField(_("last year"), validators=YEAR)
     vision = models.TextField(_("vision"), blank=True, validators=LONG_TEXT)
@@ -97,7 +98,7 @@ class FrameworkVersion(models.Model):
 class TreeItem(models.Model):
     """What themes, ambitions and actions share: a title, a text and a place among siblings."""
 
-    title = models.CharField(_("title"), max_length=TITLE_LENGTH)
+    title = models.CharField(pgettext_lazy("heading of a text", "title"), max_length=TITLE_LENGTH)
     description = models.TextField(_("description"), blank=True, validators=LONG_TEXT)
     position = models.PositiveIntegerField(_("position"), default=0)
 

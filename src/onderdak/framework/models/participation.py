@@ -4,6 +4,7 @@ held, every contribution and what was done with it."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onderdak.framework.models.frameworks import LONG_TEXT, Action, Framework, Theme
 from onderdak.framework.models.project import ProjectPhase
@@ -92,7 +93,7 @@ class ParticipationSession(models.Model):
     framework = models.ForeignKey(
         Framework, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("framework")
     )
-    title = models.CharField(_("title"), max_length=TITLE_LENGTH)
+    title = models.CharField(pgettext_lazy("heading of a text", "title"), max_length=TITLE_LENGTH)
     held_on = models.DateField(_("held on"))
     phase = models.ForeignKey(
         ProjectPhase,

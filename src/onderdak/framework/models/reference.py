@@ -2,7 +2,7 @@
 ``framework/data/policy-domains.csv``) and the fixed lists (statuses, the participation ladder)."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 #: The longest title of a tree item, stakeholder, session or paper.
@@ -45,7 +45,7 @@ class VersionStatus(models.TextChoices):
 class ActionStatus(models.TextChoices):
     PLANNED = "planned", _("planned")
     IN_PROGRESS = "in_progress", _("in progress")
-    DONE = "done", _("done")
+    DONE = "done", pgettext_lazy("action status", "done")
     POSTPONED = "postponed", _("postponed")
     STOPPED = "stopped", _("stopped")
 
@@ -73,7 +73,7 @@ class ResponseKind(models.TextChoices):
     """What was done with a contribution."""
 
     OPEN = "open", _("no response yet")
-    ADOPTED = "adopted", _("adopted")
+    ADOPTED = "adopted", pgettext_lazy("input taken up", "adopted")
     PARTLY = "partly", _("partly adopted")
     NOT_ADOPTED = "not_adopted", _("not adopted")
     NOTED = "noted", _("noted, no change needed")

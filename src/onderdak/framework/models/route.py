@@ -4,6 +4,7 @@ municipal colleges and councils, each with its dates, papers and outcome."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from onderdak.framework.models.frameworks import LONG_TEXT, FrameworkVersion
 from onderdak.framework.models.reference import TITLE_LENGTH, DecisionBody, Outcome
@@ -54,7 +55,7 @@ class DecisionPaper(models.Model):
     step = models.ForeignKey(
         DecisionStep, on_delete=models.CASCADE, related_name="papers", verbose_name=_("step")
     )
-    title = models.CharField(_("title"), max_length=TITLE_LENGTH)
+    title = models.CharField(pgettext_lazy("heading of a text", "title"), max_length=TITLE_LENGTH)
     file = models.FileField(_("file"), upload_to="framework/papers/%Y/")
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))

@@ -11,6 +11,7 @@ from onderdak.capacity.demo_plans import load_demo as load_plan_demo
 from onderdak.contingent.demo import demo_homes
 from onderdak.contingent.demo import load_demo as load_contingent_demo
 from onderdak.contingent.models import ContingentYear, Dwelling, Nomination, Placement
+from onderdak.framework.demo import load_demo as load_framework_demo
 from onderdak.funding.demo import load_demo as load_funding_demo
 from onderdak.monitor.demo import load_demo as load_monitor_demo
 from onderdak.monitor.services.reference import reference_values_load
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         self._load_monitor(region, entries)
         self._load_facilities(region, entries)
         self._load_plan(region, entries)
+        self._load_framework(region, entries)
         if not no_serve:
             address = f"127.0.0.1:{settings.DEMO_PORT}"
             self.stdout.write(f"Onderdak (demo) on http://{address}/ — stop with Ctrl+C.")
@@ -112,6 +114,20 @@ class Command(BaseCommand):
             f"Capacity plan {result.plan.first_year}-{result.plan.last_year}, fictitious: "
             f"{result.lines} lines{' made now' if result.created else ' (present already)'}; "
             f"scenarios: {names}."
+        )
+
+    def _load_framework(self, folder: str, entries: list[dict]) -> None:
+        """A fictitious draft policy framework built from the assignment's words, made by the
+        demo policy officer; a second run adds nothing."""
+        meta = json.loads((DATA_DIR / folder / "region.json").read_text(encoding="utf-8"))
+        region = Region.objects.get(slug=meta["slug"])
+        officer = next(e["username"] for e in entries if e["role"] == Role.POLICY_OFFICER)
+        result = load_framework_demo(region=region, by=User.objects.get(username=officer))
+        self.stdout.write(
+            f"Policy framework '{result.framework.title}', fictitious: {result.actions} actions, "
+            f"{result.input_items} input items, version {result.version.number} "
+            f"({result.version.get_status_display()})"
+            f"{' made now' if result.created else ' (present already)'}."
         )
 
     def _print_accounts(self, accounts) -> None:
